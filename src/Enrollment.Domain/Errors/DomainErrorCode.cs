@@ -1,0 +1,31 @@
+namespace Enrollment.Domain.Errors;
+
+/// <summary>Why an input or a quote was rejected (policies.md §1). Each code renders in Chinese and English.</summary>
+public enum DomainErrorCode : byte
+{
+    None = 0,
+
+    // Citizen ID number (身份证号码).
+    IdEmpty,
+    IdFullWidthDigit,
+    IdLength,
+    IdInvalidCharacter,
+    IdImpossibleBirthDate,
+    IdCheckCharacterMismatch,
+
+    // Other quote inputs.
+    CategoryUnknown,
+    CategoryDerivedFromAge,
+    CategoryDateInvalid,
+    HistoryUnknown,
+    HistoryGapInconsistent,
+    GapYearsInvalid,
+    PaymentDateInvalid,
+
+    // The quote itself.
+    BirthAfterPayment,
+    BirthInFuture,
+    PaymentAfterPolicyYear,
+    PaymentBeforeWindow,
+    NoTimingRuleMatches,
+}

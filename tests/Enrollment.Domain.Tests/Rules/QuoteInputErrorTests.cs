@@ -1,0 +1,86 @@
+using Enrollment.Domain.Errors;
+using Enrollment.Domain.Residents;
+using Enrollment.Domain.Rules;
+using Enrollment.Domain.Tests.Campaigns;
+using static Enrollment.Domain.Tests.TestResidents;
+
+namespace Enrollment.Domain.Tests.Rules;
+
+/// <summary>The input errors of policies.md §1 that are not about the ID number.</summary>
+public class QuoteInputErrorTests
+{
+    [Theory]
+    [InlineData(BasisCode.Age70Plus)]
+    [InlineData(BasisCode.Age60To69)]
+    public void Age_codes_cannot_be_certified(BasisCode code)
+    {
+        var set = default(CertifiedCategories);
+        set.TryAdd(code, null, out var error).ShouldBeFalse();
+        error.Code.ShouldBe(DomainErrorCode.CategoryDerivedFromAge);
+        error.ToEnglish().ShouldContain(code.ToCode());
+        set.IsEmpty.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("poverty", true)]
+    [InlineData("age_70_plus", true)]
+    [InlineData("Poverty", false)]
+    [InlineData("homeless", false)]
+    [InlineData("", false)]
+    public void Only_section_2_codes_parse(string code, bool known) => BasisCodes.TryParse(code, out _).ShouldBe(known);
+
+    [Fact]
+    public void A_repeated_category_keeps_its_earliest_first_certified_date()
+    {
+        var set = Cat(BasisCode.FamilyPlanning, "2017-01-01").With(BasisCode.FamilyPlanning, D("2015-06-01")).With(BasisCode.FamilyPlanning);
+        set.TryGetFirstCertified(BasisCode.FamilyPlanning, out var date).ShouldBeTrue();
+        date.ShouldBe(D("2015-06-01"));
+    }
+
+    [Theory]
+    [InlineData(EnrollmentHistory.Continuing, 1)]
+    [InlineData(EnrollmentHistory.FirstTime, 2)]
+    [InlineData(EnrollmentHistory.Interrupted, 0)]
+    public void History_and_gap_must_agree(EnrollmentHistory history, int gap)
+    {
+        var quote = CampaignCase.Policy("tengzhou-2025").Quote(Request("1980-01-01", "2024-11-01", history: history, gap: gap));
+        quote.Error.Code.ShouldBe(DomainErrorCode.HistoryGapInconsistent);
+        quote.Error.ToChinese().ShouldContain(gap.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Birth_after_payment_is_an_error_of_the_quote()
+    {
+        var quote = CampaignCase.Policy("pubei-2020").Quote(Request("2020-03-02", "2020-03-01"));
+        quote.Error.Code.ShouldBe(DomainErrorCode.BirthAfterPayment);
+        quote.Error.ToChinese().ShouldBe("出生日期 2020-03-02 晚于缴费日期 2020-03-01");
+    }
+
+    [Fact]
+    public void Payment_outside_the_year_says_so_in_chinese()
+    {
+        var quote = CampaignCase.Policy("baogou-2022").Quote(Request("1980-01-01", "2023-01-01"));
+        quote.Error.ToChinese().ShouldBe("缴费日期 2023-01-01 晚于本年度最后一天 2022-12-31，不属于本年度征缴期");
+    }
+
+    [Fact]
+    public void A_default_request_is_rejected_not_quoted()
+    {
+        var quote = CampaignCase.Policy("baogou-2022").Quote(default(QuoteRequest));
+        quote.Error.Code.ShouldBe(DomainErrorCode.IdEmpty);
+    }
+
+    [Fact]
+    public void Every_error_code_renders_in_both_languages()
+    {
+        foreach (var code in Enum.GetValues<DomainErrorCode>())
+        {
+            var error = new DomainError { Code = code, Number = 3, Number2 = 230, Char1 = 'X', Char2 = '1', Text = "t" };
+            error.ToChinese().ShouldNotBeNullOrWhiteSpace();
+            error.ToEnglish().ShouldNotBeNullOrWhiteSpace();
+        }
+
+        CitizenId.TryParse("abc", out _, out var e).ShouldBeFalse();
+        e.ToChinese().ShouldBe("身份证号码应为18位（或15位旧号码），实际为3位");
+    }
+}
