@@ -1,0 +1,256 @@
+using Enrollment.Data.Entities;
+using Enrollment.Data.Registry;
+using Enrollment.Data.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Enrollment.Data.Auditing;
+
+/// <summary>
+/// Writes an audit row for every insert, update and delete saved through <see cref="EnrollmentDbContext"/>:
+/// tenant-owned entities to audit_log, global ones to system_audit_log. Before values are taken before the save,
+/// after values (with generated ids and paths) after it, and the rows are inserted in the same transaction as
+/// the change (the interceptor opens one when the caller has none), so a change never lands without its audit.
+/// The duplicate registry's hashes for the residents saved are written in the same transaction.
+/// Before values are EF's original values: entities attached with Update() rather than loaded report
+/// before = after for unchanged columns.
+/// </summary>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    private static string InsertSql(string table) => $"""
+        INSERT INTO {table} (tenant_id, occurred_at, actor_user_id, actor, entity, entity_key, action, before, after)
+        SELECT t, o, u, a, e, k::jsonb, act, b::jsonb, af::jsonb
+        FROM unnest($1::integer[], $2::timestamptz[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[],
+                    $8::text[], $9::text[]) AS x(t, o, u, a, e, k, act, b, af)
+        """;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is EnrollmentDbContext db && Collect(db))
+        {
+            db.AuditTransaction ??= db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
+        }
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is EnrollmentDbContext db && Collect(db))
+        {
+            db.AuditTransaction ??= db.Database.CurrentTransaction is null
+                ? await db.Database.BeginTransactionAsync(cancellationToken)
+                : null;
+        }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is EnrollmentDbContext db && db.PendingAudit is { } pending)
+        {
+            Finish(db, () =>
+            {
+                foreach (var command in Commands(db, pending))
+                {
+                    using (command)
+                    {
+                        command.ExecuteNonQuery();
+                    }
+                }
+                db.AuditTransaction?.Commit();
+            });
+        }
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is EnrollmentDbContext db && db.PendingAudit is { } pending)
+        {
+            try
+            {
+                foreach (var command in Commands(db, pending))
+                {
+                    await using (command)
+                    {
+                        await command.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                }
+                if (db.AuditTransaction is { } transaction)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                await EndAsync(db);
+            }
+        }
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is EnrollmentDbContext db)
+        {
+            Finish(db, () => db.AuditTransaction?.Rollback());
+        }
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is EnrollmentDbContext db)
+        {
+            try
+            {
+                if (db.AuditTransaction is { } transaction)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                await EndAsync(db);
+            }
+        }
+    }
+
+    /// <summary>Takes the before values now; the after values are read once the save has run.</summary>
+    private bool Collect(EnrollmentDbContext db)
+    {
+        var pending = new List<PendingChange>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !IsAudited(entry))
+            {
+                continue;
+            }
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Insert,
+                EntityState.Modified => AuditAction.Update,
+                _ => AuditAction.Delete,
+            };
+            var before = action == AuditAction.Insert
+                ? null
+                : AuditSnapshot.Row(entry.Metadata, p => entry.OriginalValues[p]);
+            var key = action == AuditAction.Delete
+                ? AuditSnapshot.Key(entry.Metadata, p => entry.OriginalValues[p])
+                : null;
+            pending.Add(new PendingChange(entry, action, before, key));
+        }
+        db.PendingAudit = pending.Count > 0 || db.PendingRegistry is not null ? new PendingAudit(clock.GetUtcNow(), pending) : null;
+        return db.PendingAudit is not null;
+    }
+
+    private static bool IsAudited(EntityEntry entry) =>
+        entry.Entity is not (AuditEntry or SystemAuditEntry or IdHashEntry);
+
+    private static IEnumerable<NpgsqlCommand> Commands(EnrollmentDbContext db, PendingAudit pending)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        if (db.PendingRegistry is { } registry)
+        {
+            foreach (var command in RegistryCommands(connection, transaction, registry))
+            {
+                yield return command;
+            }
+        }
+        var tenantRows = pending.Changes.Where(c => c.Entry.Entity is ITenantOwned).ToList();
+        var systemRows = pending.Changes.Where(c => c.Entry.Entity is not ITenantOwned).ToList();
+        if (tenantRows.Count > 0)
+        {
+            yield return Command(connection, transaction, "audit_log", db.Tenant, pending.At, tenantRows,
+                c => ((ITenantOwned)c.Entry.Entity).TenantId);
+        }
+        if (systemRows.Count > 0)
+        {
+            yield return Command(connection, transaction, "system_audit_log", db.Tenant, pending.At, systemRows,
+                _ => db.Tenant.TenantId);
+        }
+    }
+
+    private static IEnumerable<NpgsqlCommand> RegistryCommands(NpgsqlConnection connection, NpgsqlTransaction? transaction, RegistryChanges registry)
+    {
+        if (registry.Remove.Count > 0)
+        {
+            var delete = new NpgsqlCommand("DELETE FROM id_hash_registry WHERE tenant_id = $1 AND id_hash = ANY($2)", connection, transaction);
+            delete.Parameters.Add(new NpgsqlParameter { Value = registry.TenantId });
+            delete.Parameters.Add(new NpgsqlParameter { Value = registry.Remove.ToArray() });
+            yield return delete;
+        }
+        if (registry.Add.Count > 0)
+        {
+            var insert = new NpgsqlCommand(
+                "INSERT INTO id_hash_registry (id_hash, tenant_id) SELECT h, $1 FROM unnest($2::bytea[]) AS h ON CONFLICT DO NOTHING",
+                connection, transaction);
+            insert.Parameters.Add(new NpgsqlParameter { Value = registry.TenantId });
+            insert.Parameters.Add(new NpgsqlParameter { Value = registry.Add.ToArray() });
+            yield return insert;
+        }
+    }
+
+    private static NpgsqlCommand Command(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string table, TenantContext tenant,
+        DateTimeOffset at, List<PendingChange> changes, Func<PendingChange, int?> tenantOf)
+    {
+        var command = new NpgsqlCommand(InsertSql(table), connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(tenantOf).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(_ => at).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(_ => tenant.UserId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(_ => tenant.Actor).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(c => c.Entry.Metadata.GetTableName()!).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = changes.Select(c => c.Key ?? AuditSnapshot.Key(c.Entry.Metadata, p => c.Entry.CurrentValues[p])).ToArray(),
+        });
+        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(c => EnumTextOf(c.Action)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(c => c.Before).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = changes.Select(c => c.Action == AuditAction.Delete
+                ? null
+                : AuditSnapshot.Row(c.Entry.Metadata, p => c.Entry.CurrentValues[p])).ToArray(),
+        });
+        return command;
+    }
+
+    private static string EnumTextOf(AuditAction action) => Configurations.EnumText<AuditAction>.ToText(action);
+
+    private static void Finish(EnrollmentDbContext db, Action action)
+    {
+        try
+        {
+            action();
+        }
+        finally
+        {
+            db.AuditTransaction?.Dispose();
+            db.AuditTransaction = null;
+            db.PendingAudit = null;
+            db.PendingRegistry = null;
+        }
+    }
+
+    private static async Task EndAsync(EnrollmentDbContext db)
+    {
+        if (db.AuditTransaction is { } transaction)
+        {
+            await transaction.DisposeAsync();
+        }
+        db.AuditTransaction = null;
+        db.PendingAudit = null;
+        db.PendingRegistry = null;
+    }
+}
+
+/// <summary>Audit work collected before a save, finished after it.</summary>
+internal sealed record PendingAudit(DateTimeOffset At, List<PendingChange> Changes);
+
+internal sealed record PendingChange(EntityEntry Entry, AuditAction Action, string? Before, string? Key);

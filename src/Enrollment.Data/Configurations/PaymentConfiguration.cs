@@ -1,0 +1,29 @@
+using Enrollment.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Enrollment.Data.Configurations;
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> builder)
+    {
+        builder.MapTenantEntity("payments");
+        builder.HasRowVersion(e => e.RowVersion);
+        builder.Property(e => e.EnrollmentId).HasColumnName("enrollment_id");
+        builder.HasOne(e => e.Enrollment).WithMany().HasForeignKey(e => new { e.TenantId, e.EnrollmentId })
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.Amount).HasColumnName("amount").HasColumnType(ConfigurationExtensions.Money);
+        builder.Property(e => e.ChannelCode).HasColumnName("channel_code");
+        builder.HasOne<PaymentChannel>().WithMany().HasForeignKey(e => e.ChannelCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.PaidOn).HasColumnName("paid_on");
+        builder.Property(e => e.Reference).HasColumnName("reference");
+        builder.Property(e => e.RecordedByUserId).HasColumnName("recorded_by_user_id");
+        builder.Property(e => e.RecordedAt).HasColumnName("recorded_at");
+        builder.Property(e => e.ConfirmedByUserId).HasColumnName("confirmed_by_user_id");
+        builder.Property(e => e.ConfirmedAt).HasColumnName("confirmed_at");
+        builder.Property(e => e.ReversalOfId).HasColumnName("reversal_of_id");
+        builder.HasOne<Payment>().WithOne().HasForeignKey<Payment>(e => new { e.TenantId, e.ReversalOfId })
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,70 @@
+using Enrollment.Data.Auditing;
+using Enrollment.Data.Migrations;
+using Enrollment.Data.Registry;
+using Enrollment.Data.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Enrollment.Data;
+
+/// <summary>The schema owner's data source, for migrations and bulk loads only (distinct type so DI keeps it apart).</summary>
+public sealed record OwnerDataSource(NpgsqlDataSource DataSource);
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the data layer with <paramref name="connectionString"/> as the schema owner's connection and the
+    /// app role's derived from it (see <see cref="EnrollmentDataOptions.AppConnectionString"/>).
+    /// </summary>
+    public static IServiceCollection AddEnrollmentData(this IServiceCollection services, string connectionString) =>
+        services.AddEnrollmentData(new EnrollmentDataOptions { OwnerConnectionString = connectionString });
+
+    /// <summary>
+    /// Registers: the app role's <see cref="NpgsqlDataSource"/> (what request code and Dapper use, through
+    /// <see cref="TenantConnections"/>), the owner's <see cref="OwnerDataSource"/>, a scoped <see cref="TenantContext"/>,
+    /// <see cref="EnrollmentDbContext"/> on the app role with the tenant and audit interceptors, the
+    /// <see cref="CitizenIdHasher"/> and <see cref="DuplicateRegistry"/>, and the SQL migrator.
+    /// </summary>
+    public static IServiceCollection AddEnrollmentData(this IServiceCollection services, EnrollmentDataOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.OwnerConnectionString);
+        var appDataSource = new NpgsqlDataSourceBuilder(options.ResolveAppConnectionString()).Build();
+        var ownerDataSource = new NpgsqlDataSourceBuilder(options.OwnerConnectionString).Build();
+        services.AddSingleton(appDataSource);
+        services.AddSingleton(new OwnerDataSource(ownerDataSource));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(CitizenIdHasher.FromBase64(options.IdHashKey));
+        services.AddSingleton<AuditInterceptor>();
+        services.AddScoped<TenantContext>();
+        services.AddScoped<DuplicateRegistry>();
+        services.AddDbContext<EnrollmentDbContext>((provider, builder) =>
+            Configure(builder, appDataSource, provider.GetRequiredService<AuditInterceptor>()));
+        services.AddSingleton<SqlMigrator>();
+        return services;
+    }
+
+    /// <summary>The context options: Npgsql on <paramref name="dataSource"/>, the tenant and audit interceptors.</summary>
+    public static DbContextOptionsBuilder Configure(
+        DbContextOptionsBuilder builder, NpgsqlDataSource dataSource, AuditInterceptor auditInterceptor)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder
+            .UseNpgsql(dataSource)
+            .AddInterceptors(TenantConnectionInterceptor.Instance, auditInterceptor)
+            // Dependents are filtered at least as strictly as the principals they require (same tenant, a subtree
+            // inside the principal's), so EF's warning about required navigations to filtered entities is moot.
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+    }
+
+    /// <summary>Options for a context created by hand (CLI, tests): <c>new EnrollmentDbContext(options, TenantContext.For(…), hasher)</c>.</summary>
+    public static DbContextOptions<EnrollmentDbContext> CreateOptions(NpgsqlDataSource dataSource, TimeProvider? clock = null)
+    {
+        var builder = new DbContextOptionsBuilder<EnrollmentDbContext>();
+        Configure(builder, dataSource, new AuditInterceptor(clock ?? TimeProvider.System));
+        return builder.Options;
+    }
+}

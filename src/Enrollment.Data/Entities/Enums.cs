@@ -1,0 +1,117 @@
+namespace Enrollment.Data.Entities;
+
+// Stored as snake_case text (EnumText) with a CHECK constraint listing the same values.
+
+/// <summary>Level in the jurisdiction tree.</summary>
+public enum JurisdictionLevel
+{
+    /// <summary>县 / 县级市 (the tenant's root).</summary>
+    County,
+    /// <summary>镇 / 街道.</summary>
+    Township,
+    /// <summary>管区 / 党总支片区 (optional grouping of villages).</summary>
+    Grouping,
+    /// <summary>村 / 居 / 社区.</summary>
+    Village,
+    /// <summary>自然村 (optional).</summary>
+    NaturalVillage,
+}
+
+/// <summary>性别, derived from the citizen ID's sequence digit.</summary>
+public enum Sex
+{
+    Male,
+    Female,
+}
+
+/// <summary>Resident status (人员状态).</summary>
+public enum ResidentStatus
+{
+    Active,
+    /// <summary>死亡.</summary>
+    Deceased,
+    /// <summary>迁出.</summary>
+    MovedOut,
+    /// <summary>户籍注销 for other reasons.</summary>
+    Cancelled,
+}
+
+/// <summary>与户主关系.</summary>
+public enum RelationToHead
+{
+    Self,
+    Spouse,
+    Child,
+    Parent,
+    Grandchild,
+    Grandparent,
+    Sibling,
+    /// <summary>儿媳 / 女婿.</summary>
+    ChildInLaw,
+    Other,
+}
+
+/// <summary>Campaign status: draft → open → closed → accepted (验收).</summary>
+public enum CampaignStatus
+{
+    Draft,
+    Open,
+    Closed,
+    Accepted,
+}
+
+/// <summary>Enrollment history of the resident before this policy year (policies.md §1).</summary>
+public enum EnrollmentHistory
+{
+    Continuing,
+    FirstTime,
+    Interrupted,
+}
+
+/// <summary>State of one resident's enrollment in a campaign.</summary>
+public enum EnrollmentStatus
+{
+    Registered,
+    Paid,
+    Cancelled,
+}
+
+/// <summary>Role of a user account.</summary>
+public enum UserRole
+{
+    SystemAdmin,
+    BureauAdmin,
+    BureauStaff,
+    /// <summary>财政: the county's subsidy-claim exports.</summary>
+    Finance,
+    TownshipStaff,
+    VillageStaff,
+    /// <summary>民政局, 残联 … staff who upload certification lists.</summary>
+    DepartmentStaff,
+}
+
+/// <summary>Kind of exclusion reason (policies.md §6).</summary>
+public enum ExclusionKind
+{
+    /// <summary>现役军人, 出国定居, 死亡未销户, 判刑收监, 农转非, 婚出, 失联.</summary>
+    SpecialCase,
+    /// <summary>职工医保, 异地参保.</summary>
+    InsuredElsewhere,
+    /// <summary>拒绝参保: never leaves the base.</summary>
+    Refusal,
+}
+
+/// <summary>What an audit row records.</summary>
+public enum AuditAction
+{
+    Insert,
+    Update,
+    Delete,
+    /// <summary>Someone was shown a full citizen ID number.</summary>
+    View,
+    SignIn,
+    SignInFailed,
+    /// <summary>Too many failed sign-ins: the account is locked for a while.</summary>
+    LockedOut,
+    SignOut,
+}
