@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Enrollment.Data;
+using Enrollment.Data.Entities;
+using Enrollment.Domain.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enrollment.Web.Features.Campaigns.NextYear;
+
+/// <summary>
+/// Creates next year's campaign from this year's: every setting copied, every date moved on one year, amounts kept
+/// for the administrator to confirm (a note says so), status draft, policy version 1.
+/// </summary>
+internal static class NextYearHandler
+{
+    public const string AmountsNote = "下一年度草稿：日期已顺延一年；个人缴费标准、财政补助和资助比例沿用上一年度，请管理员核对确认后再开始征缴。";
+
+    /// <summary>e.g. tengzhou-2025 → tengzhou-2026; a code without a trailing year gets one.</summary>
+    public static string NextCode(string code, int policyYear)
+    {
+        var year = policyYear.ToString(CultureInfo.InvariantCulture);
+        var next = (policyYear + 1).ToString(CultureInfo.InvariantCulture);
+        return code.EndsWith("-" + year, StringComparison.Ordinal) ? code[..^year.Length] + next : $"{code}-{next}";
+    }
+
+    /// <summary>The new campaign's code, or an error in Chinese.</summary>
+    public static async Task<(string? Code, string? Error)> CreateAsync(
+        EnrollmentDbContext db, CampaignPolicy source, long? userId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var campaign = source.Campaign;
+        var code = NextCode(campaign.Code, campaign.PolicyYear);
+        if (await db.Campaigns.AnyAsync(c => c.Code == code, ct))
+        {
+            return (null, $"下一年度的征缴活动 {code} 已存在。");
+        }
+
+        var json = NextYearJson(source.Version.Document, code, campaign.PolicyYear);
+        var loaded = PolicyLoader.Load(json);
+        if (loaded.Document is not { } document)
+        {
+            return (null, "上一年度的政策无法复制：" + string.Join("；", loaded.Problems.Select(p => p.ChineseMessage)));
+        }
+
+        var next = new Campaign
+        {
+            Code = code,
+            Name = document.Name,
+            PolicyYear = document.PolicyYear,
+            JurisdictionId = campaign.JurisdictionId,
+            WindowStart = document.CollectionWindow?.FirstDayInclusive,
+            WindowEnd = document.CollectionWindow?.LastDayInclusive,
+            CreatedAt = now,
+        };
+        var ordinal = 0;
+        foreach (var phase in campaign.Phases.OrderBy(p => p.Ordinal))
+        {
+            next.Phases.Add(new CampaignPhase
+            {
+                Ordinal = ++ordinal, Name = phase.Name, StartsOn = phase.StartsOn.AddYears(1), EndsOn = phase.EndsOn.AddYears(1),
+            });
+        }
+        next.AddPolicyVersion(json, $"由 {campaign.Code}（第 {source.Version.Version} 版）生成下一年度草稿", userId, now);
+        db.Campaigns.Add(next);
+        await db.SaveChangesAsync(ct);
+        return (code, null);
+    }
+
+    /// <summary>The policy JSON moved on a year: id, year, name, every ISO date; version 1; the amounts note added.</summary>
+    public static string NextYearJson(string json, string code, int policyYear)
+    {
+        var root = JsonNode.Parse(json)!.AsObject();
+        PolicyYearShift.ShiftDates(root, 1);
+        var year = policyYear.ToString(CultureInfo.InvariantCulture);
+        var next = (policyYear + 1).ToString(CultureInfo.InvariantCulture);
+        root["campaignId"] = code;
+        root["policyYear"] = policyYear + 1;
+        root["version"] = 1;
+        root["name"] = root["name"]!.GetValue<string>().Replace(year, next, StringComparison.Ordinal);
+        var notes = root["notes"] as JsonArray ?? [];
+        notes.Add(AmountsNote);
+        root["notes"] = notes.DeepClone();
+        return PolicyJson.TryDeserialize(root.ToJsonString(), out var document, out _) ? PolicyJson.Serialize(document!) : root.ToJsonString();
+    }
+}

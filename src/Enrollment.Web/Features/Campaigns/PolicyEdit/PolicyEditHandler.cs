@@ -1,0 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+using Enrollment.Data;
+using Enrollment.Domain.Policies;
+using Enrollment.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
+
+/// <summary>The proposed next version: the current document with the form applied, validated.</summary>
+internal sealed record PolicyProposal(PolicyDocument Document, string Json, CompiledPolicy? Policy, IReadOnlyList<PolicyProblem> Problems, string Fingerprint)
+{
+    public bool HasErrors => Problems.Any(p => p.Severity == ProblemSeverity.Error);
+}
+
+internal static class PolicyEditHandler
+{
+    public static PolicyProposal Propose(CampaignPolicy current, PolicyEditForm form)
+    {
+        PolicyJson.TryDeserialize(current.Version.Document, out var document, out _);
+        var d = document ?? throw new InvalidOperationException($"Campaign {current.Campaign.Code}: its current policy is not readable.");
+        form.ApplyTo(d);
+        d.Version = current.Version.Version + 1;
+        PolicyCompiler.TryCompile(d, out var policy, out var result);
+        var json = PolicyJson.Serialize(d);
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
+        return new PolicyProposal(d, json, policy, result.Problems, fingerprint);
+    }
+
+    /// <summary>
+    /// Saves the proposal as the next version (audited by the DbContext) and carries the name and window onto the
+    /// campaign row. False when someone else saved a version first.
+    /// </summary>
+    public static async Task<bool> SaveAsync(EnrollmentDbContext db, CampaignPolicy current, PolicyProposal proposal, string reason, long? userId, DateTimeOffset now)
+    {
+        var campaign = current.Campaign;
+        campaign.AddPolicyVersion(proposal.Json, reason, userId, now);
+        campaign.Name = proposal.Document.Name;
+        campaign.WindowStart = proposal.Document.CollectionWindow?.FirstDayInclusive;
+        campaign.WindowEnd = proposal.Document.CollectionWindow?.LastDayInclusive;
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using Enrollment.Data;
+using Enrollment.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enrollment.Web.Features.Progress;
+
+/// <summary>Paid residents per village: all to date, and those whose payment is dated today.</summary>
+internal sealed record VillagePaid(long VillageId, int Paid, int PaidToday);
+
+/// <summary>
+/// Progress as policies.md §6 defines it: residents with a confirmed, unreversed payment in the campaign
+/// (a direct government payment counts). Counted per village through the DbContext, so the user's scope
+/// filters apply; callers roll villages up to townships by path.
+/// </summary>
+internal static class CampaignProgress
+{
+    public static IQueryable<Payment> ConfirmedPayments(EnrollmentDbContext db, long campaignId) =>
+        db.Payments.Where(p => p.Enrollment!.CampaignId == campaignId
+            && p.ConfirmedAt != null
+            && p.ReversalOfId == null
+            && !db.Payments.Any(r => r.ReversalOfId == p.Id));
+
+    public static async Task<Dictionary<long, VillagePaid>> PaidByVillageAsync(
+        EnrollmentDbContext db, long campaignId, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var rows = await ConfirmedPayments(db, campaignId)
+            .GroupBy(p => p.Enrollment!.Resident!.VillageId)
+            .Select(g => new VillagePaid(
+                g.Key,
+                g.Select(p => p.EnrollmentId).Distinct().Count(),
+                g.Where(p => p.PaidOn == today).Select(p => p.EnrollmentId).Distinct().Count()))
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.VillageId);
+    }
+
+    /// <summary>The campaign people work on now: the latest open one, else the latest of any status.</summary>
+    public static Task<Campaign?> CurrentAsync(EnrollmentDbContext db, CancellationToken cancellationToken = default) =>
+        db.Campaigns
+            .OrderByDescending(c => c.Status == CampaignStatus.Open)
+            .ThenByDescending(c => c.PolicyYear)
+            .ThenByDescending(c => c.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The id at <paramref name="depth"/> in a materialized path such as <c>/1/5/23/</c> (depth 0 = county).</summary>
+    public static long? AncestorAt(string path, int depth)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return depth < parts.Length && long.TryParse(parts[depth], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+    }
+
+    public static string Rate(int paid, int? quota) =>
+        quota is > 0 ? (paid * 100m / quota.Value).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+}

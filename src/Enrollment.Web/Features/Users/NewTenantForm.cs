@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Enrollment.Web.Features.Users;
+
+/// <summary>新建县级医保局 and its first county administrator.</summary>
+public sealed class NewTenantForm
+{
+    [Required(ErrorMessage = "请输入代码。")]
+    [StringLength(40, ErrorMessage = "代码不能超过 40 个字符。")]
+    [RegularExpression("^[a-z][a-z0-9_-]*$", ErrorMessage = "代码须以小写字母开头，只能使用小写字母、数字、下划线和连字符，例如 tengzhou。")]
+    public string Code { get; set; } = "";
+
+    [Required(ErrorMessage = "请输入医保局名称。")]
+    [StringLength(60, ErrorMessage = "名称不能超过 60 个字符。")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "请输入县（市、区）名称。")]
+    [StringLength(30, ErrorMessage = "名称不能超过 30 个字符。")]
+    public string CountyName { get; set; } = "";
+
+    [RegularExpression("^[0-9]{6}$", ErrorMessage = "行政区划代码为 6 位数字，例如 370481。")]
+    public string? RegionCode { get; set; }
+
+    [Required(ErrorMessage = "请输入管理员登录名。")]
+    [StringLength(64, MinimumLength = 3, ErrorMessage = "登录名长度须为 3 到 64 个字符。")]
+    [RegularExpression("^[A-Za-z0-9._-]+$", ErrorMessage = "登录名只能使用字母、数字、点、下划线和连字符。")]
+    public string AdminLogin { get; set; } = "";
+
+    [Required(ErrorMessage = "请输入管理员姓名。")]
+    [StringLength(50, ErrorMessage = "姓名不能超过 50 个字符。")]
+    public string AdminDisplayName { get; set; } = "";
+
+    /// <summary>Blank: the page generates one.</summary>
+    [StringLength(128, ErrorMessage = "密码不能超过 128 个字符。")]
+    public string? AdminPassword { get; set; }
+}

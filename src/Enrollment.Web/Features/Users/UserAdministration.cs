@@ -1,0 +1,206 @@
+using Enrollment.Data;
+using Enrollment.Data.Entities;
+using Enrollment.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Enrollment.Web.Features.Users;
+
+/// <summary>A validation message for one form field (property name), or for the form as a whole ("").</summary>
+internal sealed record FieldError(string Field, string Message);
+
+/// <summary>
+/// Creating and changing accounts within an administrator's <see cref="UserAdminScope"/>. Passwords go through
+/// <see cref="UserManager{TUser}"/> (policy and hashing); every change is saved through the request's audited
+/// DbContext. Whatever changes credentials, status, role or jurisdiction renews the security stamp, which signs
+/// the user's open sessions out.
+/// </summary>
+internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<UserAccount> users, UserAdminScope scope)
+{
+    /// <summary>The account, or null when it does not exist or is outside the scope (the page answers 404 either way).</summary>
+    public Task<UserAccount?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        scope.Manageable(db).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    /// <summary>Creates the account; returns its temporary password (shown once), or null with <paramref name="errors"/>.</summary>
+    public async Task<(UserAccount User, string Password)?> CreateAsync(NewUserForm form, JurisdictionChoices choices, List<FieldError> errors)
+    {
+        var role = form.Role!.Value;
+        CheckRole(role, nameof(NewUserForm.Role), errors);
+        int? tenantId = scope.TenantId;
+        long? jurisdictionId = form.JurisdictionId;
+        if (scope.IsSystemAdmin)
+        {
+            tenantId = form.TenantId;
+            jurisdictionId = null;
+            if (tenantId is null || !await db.Tenants.AnyAsync(t => t.Id == tenantId && t.IsActive))
+            {
+                errors.Add(new FieldError(nameof(NewUserForm.TenantId), "请选择县级医保局。"));
+            }
+        }
+        else
+        {
+            CheckJurisdiction(role, jurisdictionId, choices, nameof(NewUserForm.JurisdictionId), errors);
+        }
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        var user = new UserAccount
+        {
+            Login = LoginNormalizer.Normalize(form.Login),
+            DisplayName = form.DisplayName.Trim(),
+            Role = role,
+            TenantId = tenantId,
+            JurisdictionId = jurisdictionId,
+            IsActive = true,
+            MustChangePassword = true,
+        };
+        var typed = string.IsNullOrEmpty(form.TemporaryPassword) ? null : form.TemporaryPassword;
+        var password = typed ?? await GenerateValidAsync(user);
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            errors.AddRange(result.Errors.Select(e => new FieldError(FieldOf(e, nameof(NewUserForm.TemporaryPassword)), e.Description)));
+            db.ChangeTracker.Clear();
+            return null;
+        }
+        return (user, password);
+    }
+
+    /// <summary>Changes name, role and jurisdiction; a new role or jurisdiction renews the stamp (signs the user out).</summary>
+    public async Task<bool> UpdateAsync(UserAccount user, EditUserForm form, JurisdictionChoices choices, List<FieldError> errors)
+    {
+        var role = form.Role!.Value;
+        var jurisdictionId = scope.IsSystemAdmin ? user.JurisdictionId : form.JurisdictionId;
+        var scopeChanged = role != user.Role || jurisdictionId != user.JurisdictionId;
+        if (scopeChanged)
+        {
+            CheckRole(role, nameof(EditUserForm.Role), errors);
+            if (!scope.IsSystemAdmin)
+            {
+                CheckJurisdiction(role, jurisdictionId, choices, nameof(EditUserForm.JurisdictionId), errors);
+            }
+            if (user.Id == scope.UserId)
+            {
+                errors.Add(new FieldError(nameof(EditUserForm.Role), "不能修改自己的角色或辖区，请由其他管理员操作。"));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return false;
+        }
+
+        user.DisplayName = form.DisplayName.Trim();
+        user.Role = role;
+        user.JurisdictionId = jurisdictionId;
+        var result = scopeChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
+        return Succeeded(result, errors);
+    }
+
+    /// <summary>停用 signs the user out at once (new stamp); 启用 lets them sign in again.</summary>
+    public async Task<bool> SetActiveAsync(UserAccount user, bool active, List<FieldError> errors)
+    {
+        if (!active && user.Id == scope.UserId)
+        {
+            errors.Add(new FieldError("", "不能停用自己的账号。"));
+            return false;
+        }
+        user.IsActive = active;
+        var result = active ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user);
+        return Succeeded(result, errors);
+    }
+
+    /// <summary>
+    /// Sets a new temporary password (typed or generated), forces a change at the next sign-in, lifts a lockout and
+    /// renews the stamp. Returns the password to show once, or null with <paramref name="errors"/>.
+    /// </summary>
+    public async Task<string?> ResetPasswordAsync(UserAccount user, string? typed, List<FieldError> errors)
+    {
+        var password = string.IsNullOrEmpty(typed) ? await GenerateValidAsync(user) : typed;
+        var failures = await ValidatePasswordAsync(user, password);
+        if (failures.Count > 0)
+        {
+            errors.AddRange(failures.Select(e => new FieldError(nameof(ResetPasswordForm.TemporaryPassword), e.Description)));
+            return null;
+        }
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        user.MustChangePassword = true;
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        return Succeeded(await users.UpdateSecurityStampAsync(user), errors) ? password : null;
+    }
+
+    private void CheckRole(UserRole role, string field, List<FieldError> errors)
+    {
+        if (!scope.AssignableRoles.Contains(role))
+        {
+            errors.Add(new FieldError(field, "您不能设置该角色。"));
+        }
+    }
+
+    private void CheckJurisdiction(UserRole role, long? jurisdictionId, JurisdictionChoices choices, string field, List<FieldError> errors)
+    {
+        if (jurisdictionId is null)
+        {
+            if (RoleNames.IsLocal(role))
+            {
+                errors.Add(new FieldError(field, "镇街经办人和村（社区）征缴员必须指定所属辖区。"));
+            }
+            else if (scope.IsSubtreeAdmin)
+            {
+                errors.Add(new FieldError(field, "请选择您管辖范围内的辖区。"));
+            }
+            return;
+        }
+        var level = choices.LevelOf(jurisdictionId.Value);
+        if (level is null)
+        {
+            errors.Add(new FieldError(field, "请从列表中选择辖区。"));
+        }
+        else if (role == UserRole.TownshipStaff && level != JurisdictionLevel.Township)
+        {
+            errors.Add(new FieldError(field, "镇街医保办经办人须绑定到镇（街道）。"));
+        }
+        else if (role == UserRole.VillageStaff && level != JurisdictionLevel.Village)
+        {
+            errors.Add(new FieldError(field, "村（社区）征缴员须绑定到村（社区）。"));
+        }
+    }
+
+    private async Task<List<IdentityError>> ValidatePasswordAsync(UserAccount user, string password)
+    {
+        var failures = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            failures.AddRange(result.Errors);
+        }
+        return failures;
+    }
+
+    /// <summary>A generated password that passes every validator (e.g. never contains the login).</summary>
+    private async Task<string> GenerateValidAsync(UserAccount user)
+    {
+        while (true)
+        {
+            var password = TemporaryPassword.Generate();
+            if ((await ValidatePasswordAsync(user, password)).Count == 0)
+            {
+                return password;
+            }
+        }
+    }
+
+    private static bool Succeeded(IdentityResult result, List<FieldError> errors)
+    {
+        errors.AddRange(result.Errors.Select(e => new FieldError("", e.Description)));
+        return result.Succeeded;
+    }
+
+    /// <summary>Identity's errors next to the field they are about: password rules by the password, login ones by the login.</summary>
+    private static string FieldOf(IdentityError error, string passwordField) =>
+        error.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField
+        : error.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.InvalidUserName) ? nameof(NewUserForm.Login)
+        : "";
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Enrollment.EndToEnd;
+
+/// <summary>
+/// Runs axe-core (from the web project's npm dev dependencies) in the page and returns the serious and
+/// critical violations, e.g. an input without a label or text without enough contrast.
+/// </summary>
+internal static class Accessibility
+{
+    private static readonly Lazy<string> AxeScript = new(() =>
+        File.ReadAllText(Path.Combine(RepoRoot(), "src", "Enrollment.Web", "node_modules", "axe-core", "axe.min.js")));
+
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)
+    {
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = AxeScript.Value });
+        var json = await page.EvaluateAsync<JsonElement>("""
+            async () => {
+                const result = await axe.run(document, { resultTypes: ['violations'] });
+                return result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '));
+            }
+            """);
+        return json.EnumerateArray().Select(e => e.GetString()!).ToList();
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Enrollment.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("Enrollment.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Enrollment.Data;
+using Enrollment.Data.Entities;
+using Enrollment.Data.Tenancy;
+using Enrollment.Testing;
+using Enrollment.Testing.Web;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace Enrollment.Web.Tests.Accounts;
+
+/// <summary>Lockout after five failures, the forced first-sign-in password change, and their audit trail.</summary>
+public sealed class AccountSafetyTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    private static readonly HtmlParser Parser = new();
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_15_minutes_and_are_audited()
+    {
+        var login = await CreateUserAsync("lock-test", "correct2024pw", mustChange: false);
+        var client = app.NewClient();
+        for (var i = 1; i <= 4; i++)
+        {
+            var failed = Parser.ParseDocument(await (await DemoApp.SignInAsync(client, login, "wrong-password-1")).Content.ReadAsStringAsync());
+            failed.QuerySelector("[data-testid=sign-in-error]")!.TextContent.ShouldBe($"登录名或密码不正确。再错 {5 - i} 次账号将被锁定 15 分钟。");
+        }
+
+        var fifth = await DemoApp.SignInAsync(client, login, "wrong-password-1");
+        Parser.ParseDocument(await fifth.Content.ReadAsStringAsync()).QuerySelector("[data-testid=sign-in-error]")!.TextContent.ShouldContain("账号已锁定 15 分钟");
+
+        // Even the right password is refused while locked.
+        var right = await DemoApp.SignInAsync(client, login, "correct2024pw");
+        right.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Parser.ParseDocument(await right.Content.ReadAsStringAsync()).QuerySelector("[data-testid=sign-in-error]")!.TextContent.ShouldContain("账号已锁定");
+
+        var lockoutEnd = await app.ScalarAsync<DateTime>("SELECT lockout_end FROM user_accounts WHERE login = $1", login);
+        (lockoutEnd - DateTime.UtcNow).TotalMinutes.ShouldBeInRange(14, 15.1);
+        (await app.ScalarAsync<long>("SELECT count(*) FROM system_audit_log WHERE actor = $1 AND action = 'sign_in_failed'", login)).ShouldBe(4);
+        (await app.ScalarAsync<long>("SELECT count(*) FROM system_audit_log WHERE actor = $1 AND action = 'locked_out'", login)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Unknown_logins_fail_like_wrong_passwords_and_are_audited()
+    {
+        var response = await DemoApp.SignInAsync(app.NewClient(), "nobody-here", "whatever2024x");
+
+        Parser.ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector("[data-testid=sign-in-error]")!.TextContent.ShouldBe("登录名或密码不正确。");
+        (await app.ScalarAsync<long>("SELECT count(*) FROM system_audit_log WHERE actor = 'nobody-here' AND action = 'sign_in_failed'")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task First_sign_in_forces_a_password_change_before_anything_else()
+    {
+        var login = await CreateUserAsync("first-time", "temporary2024", mustChange: true);
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, login, "temporary2024");
+
+        var home = await client.GetAsync("/");
+        home.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        home.Headers.Location!.AbsolutePath().ShouldBe("/account/change-password");
+
+        var form = Parser.ParseDocument(await client.GetStringAsync("/account/change-password"));
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var tooShort = await client.PostAsync("/account/change-password", Form(token, "temporary2024", "short1", "short1"));
+        var tooShortHtml = await tooShort.Content.ReadAsStringAsync();
+        tooShortHtml.ShouldContain("新密码长度须为 10 到 128 位。", customMessage: tooShortHtml);
+
+        var changed = await client.PostAsync("/account/change-password", Form(token, "temporary2024", "mynewpass2024", "mynewpass2024"));
+        changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.ScalarAsync<bool>("SELECT must_change_password FROM user_accounts WHERE login = $1", login)).ShouldBeFalse();
+
+        var again = app.NewClient();
+        (await DemoApp.SignInAsync(again, login, "mynewpass2024")).Headers.Location!.AbsolutePath().ShouldBe("/");
+    }
+
+    [Fact]
+    public async Task Password_hashes_never_reach_the_audit_log()
+    {
+        var login = await CreateUserAsync("audit-secret", "secretpass2024", mustChange: false);
+        var hash = await app.ScalarAsync<string>("SELECT password_hash FROM user_accounts WHERE login = $1", login);
+
+        (await app.ScalarAsync<long>("SELECT count(*) FROM system_audit_log WHERE after::text LIKE '%' || $1 || '%'", hash[..20])).ShouldBe(0);
+        (await app.ScalarAsync<long>("SELECT count(*) FROM system_audit_log WHERE entity = 'user_accounts' AND after->>'login' = $1", login)).ShouldBe(1);
+    }
+
+    private static FormUrlEncodedContent Form(string token, string current, string next, string confirm) => new(new Dictionary<string, string>
+    {
+        ["__RequestVerificationToken"] = token,
+        ["_handler"] = "change-password",
+        ["Input.CurrentPassword"] = current,
+        ["Input.NewPassword"] = next,
+        ["Input.ConfirmPassword"] = confirm,
+    });
+
+    /// <summary>A 滕州 county staff account with a known password, created through the audited DbContext.</summary>
+    private async Task<string> CreateUserAsync(string login, string password, bool mustChange)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(TestPostgres.ConnectionStringFor(app.DatabaseName));
+        var tenantId = await app.ScalarAsync<int>("SELECT id FROM tenants WHERE code = 'tengzhou'");
+        await using var db = new EnrollmentDbContext(DataServiceCollectionExtensions.CreateOptions(dataSource), TenantContext.For(tenantId, "test"));
+        var user = new UserAccount { Login = login, DisplayName = login, Role = UserRole.BureauStaff, TenantId = tenantId, MustChangePassword = mustChange };
+        user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, password);
+        db.UserAccounts.Add(user);
+        await db.SaveChangesAsync();
+        return login;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using Enrollment.Testing.Web;
+using static Enrollment.Web.Tests.Campaigns.Forms;
+
+namespace Enrollment.Web.Tests.Campaigns;
+
+/// <summary>The trial quote page (试算): anyone in the county, the ID checked as typed (htmx), the quote explained.</summary>
+public sealed class TrialQuoteTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    private static List<KeyValuePair<string, string>> Quote(string idNumber, string paidOn = "2024-11-20", params string[] extra)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            F("Input.Campaign", "tengzhou-2025"), F("Input.IdNumber", idNumber), F("Input.History", "Continuing"),
+            F("Input.GapYears", "0"), F("Input.PaidOn", paidOn), F("Input.Township", ""),
+        };
+        for (var i = 0; i + 1 < extra.Length; i += 2)
+        {
+            fields.Add(F(extra[i], extra[i + 1]));
+        }
+        return fields;
+    }
+
+    [Fact]
+    public async Task A_township_clerk_quotes_a_60_to_69_year_old_at_half_the_contribution()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-baogou");
+
+        var page = await PostPageAsync(client, "/trial-quote", "trial-quote", Quote(CitizenId(new DateOnly(1958, 3, 1))));
+
+        page.QuerySelector("[data-testid=quote-payable]")!.TextContent.ShouldBe("200.00 元");
+        page.QuerySelector("[data-testid=quote-subsidy]")!.TextContent.ShouldBe("200.00 元");
+        page.QuerySelector("[data-testid=quote-county]")!.TextContent.ShouldBe("200.00 元");
+        page.QuerySelector("[data-testid=quote-coverage]")!.TextContent.ShouldBe("2025-01-01");
+        page.QuerySelector("[data-testid=quote-explanation]")!.TextContent.ShouldContain("60—69岁老年人");
+    }
+
+    [Fact]
+    public async Task A_certified_category_is_subsidised_in_full()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-staff");
+        var form = await GetAsync(client, "/trial-quote?campaign=tengzhou-2025");
+        var tekun = form.QuerySelector("input[value=tekun]")!.GetAttribute("name")!;
+
+        var page = await PostPageAsync(client, "/trial-quote", "trial-quote",
+            Quote(CitizenId(new DateOnly(1990, 5, 5)), "2024-11-20", tekun, "tekun", tekun.Replace(".Code", ".Selected", StringComparison.Ordinal), "true"));
+
+        page.QuerySelector("[data-testid=quote-payable]")!.TextContent.ShouldBe("0.00 元");
+        page.QuerySelector("[data-testid=quote-subsidy]")!.TextContent.ShouldBe("400.00 元");
+    }
+
+    [Fact]
+    public async Task A_late_payment_starts_coverage_after_the_waiting_period()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-staff");
+
+        var page = await PostPageAsync(client, "/trial-quote", "trial-quote", Quote(CitizenId(new DateOnly(1990, 5, 5)), "2025-02-10"));
+
+        page.QuerySelector("[data-testid=quote-payable]")!.TextContent.ShouldBe("400.00 元");
+        page.QuerySelector("[data-testid=quote-coverage]")!.TextContent.ShouldBe("2025-05-10");
+    }
+
+    [Fact]
+    public async Task A_wrong_check_character_is_explained_next_to_the_field()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-baogou");
+        var good = CitizenId(new DateOnly(1990, 5, 5));
+        var bad = good[..17] + (good[17] == '0' ? '1' : '0');
+
+        var page = await PostPageAsync(client, "/trial-quote", "trial-quote", Quote(bad));
+
+        page.QuerySelector("[data-testid=quote-result]").ShouldBeNull();
+        page.QuerySelector("[data-testid=id-number-error]")!.TextContent.ShouldContain("校验");
+    }
+
+    [Fact]
+    public async Task A_payment_before_the_window_is_explained_next_to_the_payment_date()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-baogou");
+
+        var page = await PostPageAsync(client, "/trial-quote", "trial-quote", Quote(CitizenId(new DateOnly(1990, 5, 5)), "2024-09-01"));
+
+        page.QuerySelector("[data-testid=quote-result]").ShouldBeNull();
+        page.QuerySelector("[data-testid=paid-on-error]")!.TextContent.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task The_htmx_id_check_answers_a_fragment_and_needs_the_token()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-baogou");
+        var token = TokenOf(await GetAsync(client, "/trial-quote"));
+
+        var ok = await client.PostAsync("/trial-quote/check-id", new FormUrlEncodedContent(
+            [F("__RequestVerificationToken", token), F("Input.IdNumber", CitizenId(new DateOnly(1958, 3, 1)))]));
+        var okHtml = await ok.Content.ReadAsStringAsync();
+        okHtml.ShouldContain("出生日期 1958-03-01");
+        okHtml.ShouldNotContain("<html");
+
+        var shortOne = await client.PostAsync("/trial-quote/check-id", new FormUrlEncodedContent(
+            [F("__RequestVerificationToken", token), F("Input.IdNumber", "37048119")]));
+        (await shortOne.Content.ReadAsStringAsync()).ShouldContain("id-check-error");
+
+        var noToken = await client.PostAsync("/trial-quote/check-id", new FormUrlEncodedContent([F("Input.IdNumber", "1")]));
+        noToken.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_existing_resident_is_prefilled_and_compared_with_their_recorded_quote()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-baogou");
+        var residentId = await app.ResidentOfAsync("鲍沟镇");
+
+        var page = await GetAsync(client, $"/trial-quote?campaign=tengzhou-2025&resident={residentId}");
+
+        page.QuerySelector("[data-testid=trial-resident]").ShouldNotBeNull();
+        page.QuerySelector("#id-number")!.GetAttribute("value")!.Length.ShouldBe(18);
+        page.QuerySelector("[data-testid=quote-result]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_resident_of_another_township_is_not_found()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-baogou");
+        var other = await app.ResidentOfAsync("滨湖镇");
+
+        (await client.GetAsync($"/trial-quote?resident={other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_system_administrator_has_no_county_to_quote_in()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "admin");
+
+        (await client.GetAsync("/trial-quote")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
