@@ -24,7 +24,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser, DemoKestrelApp ap
         await Screenshots.SaveAsync(page, "home-" + login);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/sign-in");
+        await page.ArriveAtAsync("/account/sign-in");
     }
 
     [Fact]
@@ -83,18 +83,18 @@ public sealed class SignInJourneyTests(BrowserFixture browser, DemoKestrelApp ap
         await page.GetByLabel("登录名").FillAsync("pb-admin");
         await page.GetByLabel("密码").FillAsync(DemoKestrelApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/change-password");
+        await page.ArriveAtAsync("/account/change-password");
         (await page.Locator(".alert-warning").InnerTextAsync()).ShouldContain("须先设置自己的新密码");
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
 
         await page.GotoAsync("/");
-        await page.WaitForURLAsync("**/account/change-password");
+        await page.ArriveAtAsync("/account/change-password");
 
         await page.GetByLabel("当前密码").FillAsync(DemoKestrelApp.Password);
         await page.GetByLabel("新密码", new() { Exact = true }).FillAsync("pubei2024newpw");
         await page.GetByLabel("确认新密码").FillAsync("pubei2024newpw");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存新密码" }).ClickAsync();
-        await page.WaitForURLAsync("**/?password-changed=1");
+        await page.ArriveAtAsync("/?password-changed=1");
         (await page.Locator("[data-testid=home-title]").InnerTextAsync()).ShouldBe("县医保局管理员工作台");
     }
 

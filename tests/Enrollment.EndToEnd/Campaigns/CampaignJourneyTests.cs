@@ -16,7 +16,7 @@ public sealed class CampaignJourneyTests(BrowserFixture browser, DemoKestrelApp 
         await page.GotoAsync("/campaigns/tengzhou-2025");
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await page.Locator("[data-testid=create-next-year]").ClickAsync();
-        await page.WaitForURLAsync("**/campaigns/tengzhou-2026");
+        await page.ArriveAtAsync("/campaigns/tengzhou-2026");
         (await page.Locator("[data-testid=campaign-status]").InnerTextAsync()).ShouldBe("草稿");
 
         // A 65-year-old paying in the 2026 window: half of 400.

@@ -37,7 +37,7 @@ public sealed class ShellJourneyTests(BrowserFixture browser, KestrelApp app) : 
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("页面不存在");
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "返回首页" }).ClickAsync();
-        await page.WaitForURLAsync(new Uri(app.BaseAddress, "/").ToString());
+        await page.ArriveAtAsync("/");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("城乡居民基本医疗保险参保征缴");
         await Screenshots.SaveAsync(page, "not-found");
     }

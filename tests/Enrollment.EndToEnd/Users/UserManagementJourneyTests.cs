@@ -32,7 +32,7 @@ public sealed class UserManagementJourneyTests(BrowserFixture browser, WorldKest
         await Screenshots.SaveAsync(admin, "users-list-phone");
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "新建账号" }).ClickAsync();
-        await admin.WaitForURLAsync("**/admin/users/new");
+        await admin.ArriveAtAsync("/admin/users/new");
         (await Accessibility.SeriousViolationsAsync(admin)).ShouldBeEmpty();
         await admin.GetByLabel("登录名").FillAsync("bg-wang");
         await admin.GetByLabel("姓名").FillAsync("王经办");
@@ -49,13 +49,13 @@ public sealed class UserManagementJourneyTests(BrowserFixture browser, WorldKest
         await clerk.GetByLabel("登录名").FillAsync("bg-wang");
         await clerk.GetByLabel("密码").FillAsync(password);
         await clerk.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await clerk.WaitForURLAsync("**/account/change-password");
+        await clerk.ArriveAtAsync("/account/change-password");
 
         await clerk.GetByLabel("当前密码").FillAsync(password);
         await clerk.GetByLabel("新密码", new() { Exact = true }).FillAsync("wangjingban2025");
         await clerk.GetByLabel("确认新密码").FillAsync("wangjingban2025");
         await clerk.GetByRole(AriaRole.Button, new() { Name = "保存新密码" }).ClickAsync();
-        await clerk.WaitForURLAsync("**/?password-changed=1");
+        await clerk.ArriveAtAsync("/?password-changed=1");
         (await clerk.Locator("[data-testid=home-title]").InnerTextAsync()).ShouldBe("镇街医保办经办人工作台");
 
         await admin.GotoAsync("/admin/users?role=TownshipStaff");
