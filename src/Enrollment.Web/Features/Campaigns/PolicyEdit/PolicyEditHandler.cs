@@ -28,16 +28,14 @@ internal static class PolicyEditHandler
     }
 
     /// <summary>
-    /// Saves the proposal as the next version (audited by the DbContext) and carries the name and window onto the
-    /// campaign row. False when someone else saved a version first.
+    /// Saves the proposal as the next version (audited by the DbContext) and mirrors name, window and phases onto
+    /// the campaign row. False when someone else saved a version first.
     /// </summary>
     public static async Task<bool> SaveAsync(EnrollmentDbContext db, CampaignPolicy current, PolicyProposal proposal, string reason, long? userId, DateTimeOffset now)
     {
         var campaign = current.Campaign;
         campaign.AddPolicyVersion(proposal.Json, reason, userId, now);
-        campaign.Name = proposal.Document.Name;
-        campaign.WindowStart = proposal.Document.CollectionWindow?.FirstDayInclusive;
-        campaign.WindowEnd = proposal.Document.CollectionWindow?.LastDayInclusive;
+        CampaignRowSync.MirrorPolicy(campaign, proposal.Document);
         try
         {
             await db.SaveChangesAsync();
