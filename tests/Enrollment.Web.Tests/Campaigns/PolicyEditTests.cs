@@ -63,7 +63,7 @@ public sealed class PolicyEditTests(DemoApp app) : IClassFixture<DemoApp>
         fields["Input.Action"] = "save";
         var saved = await client.PostAsync("/campaigns/tengzhou-2026/policy/edit", Post("policy-edit", fields));
 
-        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await ShouldRedirectAsync(saved);
         (await VersionOf("tengzhou-2026")).ShouldBe(before + 1);
         (await app.ScalarAsync<string>($"""
             SELECT s->>'share' FROM campaign_policy_versions v JOIN campaigns c ON c.id = v.campaign_id AND c.tenant_id = v.tenant_id,
@@ -132,8 +132,7 @@ public sealed class PolicyEditTests(DemoApp app) : IClassFixture<DemoApp>
         (await VersionOf("tengzhou-2025")).ShouldBe(before);
 
         confirm["Input.Reason"] = "市政府通知：60—69岁老人全额资助";
-        var saved = await client.PostAsync("/campaigns/tengzhou-2025/policy/edit", Post("policy-edit", confirm));
-        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await ShouldRedirectAsync(await client.PostAsync("/campaigns/tengzhou-2025/policy/edit", Post("policy-edit", confirm)));
         (await VersionOf("tengzhou-2025")).ShouldBe(before + 1);
         (await app.ScalarAsync<string>("""
             SELECT v.reason FROM campaign_policy_versions v JOIN campaigns c ON c.id = v.campaign_id AND c.tenant_id = v.tenant_id
@@ -151,7 +150,7 @@ public sealed class PolicyEditTests(DemoApp app) : IClassFixture<DemoApp>
         fields["Input.IndividualContribution"] = "420";
         fields["Input.Action"] = "save";
         fields["Input.Reason"] = "省定 2026 年个人缴费标准";
-        (await client.PostAsync("/campaigns/tengzhou-2026/policy/edit", Post("policy-edit", fields))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await ShouldRedirectAsync(await client.PostAsync("/campaigns/tengzhou-2026/policy/edit", Post("policy-edit", fields)));
         var latest = await VersionOf("tengzhou-2026");
 
         var list = await GetAsync(client, "/campaigns/tengzhou-2026/versions");
@@ -202,6 +201,17 @@ public sealed class PolicyEditTests(DemoApp app) : IClassFixture<DemoApp>
 
     private static string ShareField(IHtmlDocument edit, string basis) =>
         edit.QuerySelector($"[data-testid=subsidy-{basis}] input[name$='.Share']")!.GetAttribute("name")!;
+
+    /// <summary>A save redirects; when it does not, say what the page showed instead.</summary>
+    private static async Task ShouldRedirectAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+            var shown = page.QuerySelectorAll(".alert, [data-problem]").Select(e => e.TextContent.Trim());
+            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, string.Join(" | ", shown));
+        }
+    }
 
     private static FormUrlEncodedContent Post(string handler, Dictionary<string, string> fields)
     {

@@ -2,81 +2,88 @@ using Enrollment.Domain.Policies;
 
 namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
 
-/// <summary>The editable settings of a campaign's policy. Everything else in the document is kept as it is.</summary>
+/// <summary>
+/// The whole editable policy as a plain form: basics, phases, subsidy rules and timing rules in order. Numbers and
+/// dates are text (see <see cref="FormReader"/>); what the form does not show (id, year, jurisdiction, source,
+/// fiscal level names) is kept from the current version.
+/// </summary>
 public sealed class PolicyEditForm
 {
     public string Name { get; set; } = "";
 
-    public decimal? IndividualContribution { get; set; }
+    public string? IndividualContribution { get; set; }
 
-    public decimal? FiscalSubsidy { get; set; }
+    public string? FiscalSubsidy { get; set; }
 
-    public DateOnly? WindowStart { get; set; }
+    public string? WindowStart { get; set; }
 
-    public DateOnly? WindowEnd { get; set; }
+    public string? WindowEnd { get; set; }
 
-    public DateOnly? AgeReferenceDate { get; set; }
+    public string? AgeReferenceDate { get; set; }
 
-    /// <summary>In policy order, one per subsidy rule of the current version.</summary>
+    public List<PhaseEdit> Phases { get; set; } = [];
+
     public List<SubsidyEdit> Subsidies { get; set; } = [];
+
+    public List<TimingEdit> Timing { get; set; } = [];
+
+    /// <summary>说明: one note per line.</summary>
+    public string? Notes { get; set; }
+
+    /// <summary>The basis of the rule "添加资助规则" adds.</summary>
+    public string? NewBasis { get; set; }
 
     /// <summary>修改原因: required for an open campaign.</summary>
     public string? Reason { get; set; }
 
-    /// <summary><c>preview</c> or <c>save</c>.</summary>
+    /// <summary><c>check</c>, <c>preview</c>, <c>save</c>, or a list edit such as <c>up-subsidy:3</c> (see <see cref="PolicyListEdits"/>).</summary>
     public string? Action { get; set; }
 
     /// <summary>The fingerprint of the change whose impact preview was shown (open campaigns save only that).</summary>
     public string? PreviewOf { get; set; }
 
-    public static PolicyEditForm From(PolicyDocument d) => new()
+    /// <summary>Form mapping leaves a list null when the post has none of its fields (e.g. no phases): make them empty.</summary>
+    public PolicyEditForm Normalized()
+    {
+        Phases ??= [];
+        Subsidies ??= [];
+        Timing ??= [];
+        foreach (var s in Subsidies)
+        {
+            s.TownshipModes ??= [];
+        }
+        return this;
+    }
+
+    public static PolicyEditForm From(PolicyDocument d, IReadOnlyList<string> townships) => new()
     {
         Name = d.Name,
-        IndividualContribution = d.IndividualContribution,
-        FiscalSubsidy = d.FiscalSubsidy,
-        WindowStart = d.CollectionWindow?.FirstDayInclusive,
-        WindowEnd = d.CollectionWindow?.LastDayInclusive,
-        AgeReferenceDate = d.AgeReferenceDate,
-        Subsidies = [.. (d.Subsidies ?? []).Select(s => new SubsidyEdit
-        {
-            Share = s.Share, CountyPart = s.CountyPart, Funding = s.Funding, Mode = s.Mode, Department = s.Department,
-        })],
+        IndividualContribution = FormText.Of(d.IndividualContribution),
+        FiscalSubsidy = FormText.Of(d.FiscalSubsidy),
+        WindowStart = FormText.Of(d.CollectionWindow?.FirstDayInclusive),
+        WindowEnd = FormText.Of(d.CollectionWindow?.LastDayInclusive),
+        AgeReferenceDate = FormText.Of(d.AgeReferenceDate),
+        Phases = [.. (d.CollectionWindow?.Phases ?? []).Select(PhaseEdit.From)],
+        Subsidies = [.. (d.Subsidies ?? []).Select(s => SubsidyEdit.From(s, townships))],
+        Timing = [.. (d.Timing ?? []).Select(TimingEdit.From)],
+        Notes = string.Join('\n', d.Notes ?? []),
     };
 
-    /// <summary>Writes the form onto <paramref name="d"/> (a fresh copy of the current version).</summary>
-    public void ApplyTo(PolicyDocument d)
+    /// <summary>Writes the form onto <paramref name="d"/> (a fresh copy of the current version); unreadable fields go to <paramref name="read"/>.</summary>
+    internal void ApplyTo(PolicyDocument d, FormReader read)
     {
         d.Name = Name.Trim();
-        d.IndividualContribution = IndividualContribution ?? 0m;
-        d.FiscalSubsidy = FiscalSubsidy ?? -1m;
+        // Required: an empty amount must not quietly become 0 元.
+        d.IndividualContribution = read.Decimal(IndividualContribution, "individualContribution", "个人缴费标准", required: true) ?? 0m;
+        d.FiscalSubsidy = read.Decimal(FiscalSubsidy, "fiscalSubsidy", "人均财政补助", required: true) ?? 0m;
         d.CollectionWindow ??= new CollectionWindowDocument();
-        d.CollectionWindow.FirstDayInclusive = WindowStart;
-        d.CollectionWindow.LastDayInclusive = WindowEnd;
-        d.AgeReferenceDate = AgeReferenceDate;
-        var rules = d.Subsidies ?? [];
-        for (var i = 0; i < rules.Count && i < Subsidies.Count; i++)
-        {
-            var edit = Subsidies[i];
-            rules[i].Share = edit.Share;
-            rules[i].CountyPart = edit.CountyPart ?? -1m;
-            rules[i].Funding = edit.Funding ?? "";
-            rules[i].Mode = edit.Mode ?? "";
-            rules[i].Department = string.IsNullOrWhiteSpace(edit.Department) ? null : edit.Department.Trim();
-        }
+        d.CollectionWindow.FirstDayInclusive = read.Date(WindowStart, "collectionWindow.firstDayInclusive", "集中征缴期开始");
+        d.CollectionWindow.LastDayInclusive = read.Date(WindowEnd, "collectionWindow.lastDayInclusive", "集中征缴期结束");
+        d.CollectionWindow.Phases = Phases.Count == 0 ? null : [.. Phases.Select((p, i) => p.ToDocument(read, $"collectionWindow.phases[{i}]"))];
+        d.AgeReferenceDate = read.Date(AgeReferenceDate, "ageReferenceDate", "年龄计算基准日");
+        d.Subsidies = [.. Subsidies.Select((s, i) => s.ToDocument(read, $"subsidies[{i}]"))];
+        d.Timing = [.. Timing.Select((t, i) => t.ToDocument(read, $"timing[{i}]"))];
+        var notes = (Notes ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        d.Notes = notes.Length == 0 ? null : [.. notes];
     }
-}
-
-public sealed class SubsidyEdit
-{
-    /// <summary>资助比例 0–1; empty = 未规定.</summary>
-    public decimal? Share { get; set; }
-
-    /// <summary>市（县）级承担比例 0–1.</summary>
-    public decimal? CountyPart { get; set; } = 1m;
-
-    public string? Funding { get; set; }
-
-    public string? Mode { get; set; }
-
-    public string? Department { get; set; }
 }

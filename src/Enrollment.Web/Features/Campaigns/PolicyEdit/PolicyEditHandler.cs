@@ -19,12 +19,14 @@ internal static class PolicyEditHandler
     {
         PolicyJson.TryDeserialize(current.Version.Document, out var document, out _);
         var d = document ?? throw new InvalidOperationException($"Campaign {current.Campaign.Code}: its current policy is not readable.");
-        form.ApplyTo(d);
+        var read = new FormReader();
+        form.ApplyTo(d, read);
         d.Version = current.Version.Version + 1;
         PolicyCompiler.TryCompile(d, out var policy, out var result);
         var json = PolicyJson.Serialize(d);
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
-        return new PolicyProposal(d, json, policy, result.Problems, fingerprint);
+        // Fields that did not read come first; the validator's findings on the same paths follow.
+        return new PolicyProposal(d, json, read.Problems.Count == 0 ? policy : null, [.. read.Problems, .. result.Problems], fingerprint);
     }
 
     /// <summary>

@@ -1,0 +1,103 @@
+using Enrollment.Domain.Policies;
+
+namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
+
+/// <summary>One subsidy rule (资助规则) as text fields; the order of the list is the policy order.</summary>
+public sealed class SubsidyEdit
+{
+    /// <summary>A category code or age band.</summary>
+    public string? Basis { get; set; }
+
+    public string? Label { get; set; }
+
+    /// <summary>资助比例 0–1 (or "60%"); empty = 未规定.</summary>
+    public string? Share { get; set; }
+
+    /// <summary>市（县）级承担比例 0–1 (or "50%").</summary>
+    public string? CountyPart { get; set; } = "1";
+
+    public string? Funding { get; set; } = "fiscal";
+
+    public string? Mode { get; set; } = "direct";
+
+    /// <summary>One entry per township of the county; an empty mode follows <see cref="Mode"/>.</summary>
+    public List<TownshipModeEdit> TownshipModes { get; set; } = [];
+
+    public string? Department { get; set; }
+
+    /// <summary>"" (none), <c>before</c> or <c>onOrAfter</c>: the certification cut-off (首次认定日期).</summary>
+    public string? CutoffKind { get; set; }
+
+    public string? CutoffDate { get; set; }
+
+    public bool MissingDateEligible { get; set; }
+
+    public string? Interpretation { get; set; }
+
+    /// <summary>The form for <paramref name="rule"/>, with a mode row for every township (and any override naming another).</summary>
+    public static SubsidyEdit From(SubsidyRuleDocument rule, IReadOnlyList<string> townships)
+    {
+        var overrides = rule.ModeByTownship ?? [];
+        return new SubsidyEdit
+        {
+            Basis = rule.Basis,
+            Label = rule.Label,
+            Share = FormText.Of(rule.Share),
+            CountyPart = FormText.Of(rule.CountyPart),
+            Funding = rule.Funding,
+            Mode = rule.Mode,
+            TownshipModes = [.. townships.Concat(overrides.Keys.Where(k => !townships.Contains(k)))
+                .Select(t => new TownshipModeEdit { Township = t, Mode = overrides.GetValueOrDefault(t) })],
+            Department = rule.Department,
+            CutoffKind = rule.FirstCertified switch { { Before: not null } => "before", { OnOrAfter: not null } => "onOrAfter", _ => "" },
+            CutoffDate = FormText.Of(rule.FirstCertified?.Before ?? rule.FirstCertified?.OnOrAfter),
+            MissingDateEligible = rule.FirstCertified?.MissingDateEligible ?? false,
+            Interpretation = rule.Interpretation,
+        };
+    }
+
+    internal SubsidyRuleDocument ToDocument(FormReader read, string path)
+    {
+        var label = string.IsNullOrWhiteSpace(Label) ? PolicyLabels.BasisName(Basis ?? "") : Label.Trim();
+        var overrides = TownshipModes.Where(t => !string.IsNullOrWhiteSpace(t.Township) && !string.IsNullOrWhiteSpace(t.Mode))
+            .GroupBy(t => t.Township!.Trim()).ToDictionary(g => g.Key, g => g.Last().Mode!);
+        return new SubsidyRuleDocument
+        {
+            Basis = Basis?.Trim() ?? "",
+            Label = string.IsNullOrWhiteSpace(Label) ? null : Label.Trim(),
+            Share = read.Decimal(Share, $"{path}.share", $"{label}的资助比例", percent: true),
+            // An empty county part would silently mean "all county"; make it an error instead (the validator's range message).
+            CountyPart = read.Decimal(CountyPart, $"{path}.countyPart", $"{label}的市（县）级承担比例", required: true, percent: true) ?? 1m,
+            Funding = Funding ?? "",
+            Mode = Mode ?? "",
+            ModeByTownship = overrides.Count == 0 ? null : overrides,
+            Department = string.IsNullOrWhiteSpace(Department) ? null : Department.Trim(),
+            FirstCertified = Cutoff(read, $"{path}.firstCertified", label),
+            Interpretation = string.IsNullOrWhiteSpace(Interpretation) ? null : Interpretation.Trim(),
+        };
+    }
+
+    private FirstCertifiedDocument? Cutoff(FormReader read, string path, string label)
+    {
+        if (string.IsNullOrEmpty(CutoffKind))
+        {
+            return null;
+        }
+        // A missing or unreadable date is already reported; leaving the cut-off out avoids a second message.
+        if (read.Date(CutoffDate, path, $"{label}的首次认定日期", required: true) is not { } date)
+        {
+            return null;
+        }
+        return CutoffKind == "before"
+            ? new FirstCertifiedDocument { Before = date, MissingDateEligible = MissingDateEligible }
+            : new FirstCertifiedDocument { OnOrAfter = date, MissingDateEligible = MissingDateEligible };
+    }
+}
+
+/// <summary>A township's choice of mode for one rule (乡镇可另选资助方式); empty = the rule's default.</summary>
+public sealed class TownshipModeEdit
+{
+    public string? Township { get; set; }
+
+    public string? Mode { get; set; }
+}
