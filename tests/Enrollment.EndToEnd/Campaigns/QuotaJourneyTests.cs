@@ -14,6 +14,8 @@ public sealed class QuotaJourneyTests(BrowserFixture browser, DemoKestrelApp app
 
         await page.GotoAsync("/campaigns/tengzhou-2025/quotas");
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
+        (await FitsTheScreenAsync(page)).ShouldBeTrue();
+        await Screenshots.SaveAsync(page, "township-quotas-phone");
         await page.Locator("[data-testid=quota-滨湖镇]").GetByRole(AriaRole.Link, new() { Name = "分村任务数" }).ClickAsync();
         await page.Locator("[data-testid=allocation-none]").WaitForAsync();
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("滨湖镇");

@@ -109,7 +109,7 @@ public sealed class QuotaTests(DemoApp app) : IClassFixture<DemoApp>
         var typed = refused.QuerySelector($"[data-testid='quota-{villages[0]}'] input[name$='.Target']")!;
         typed.GetAttribute("value").ShouldBe("12o0");
         typed.ClassList.ShouldContain("is-invalid");
-        typed.GetAttribute("aria-describedby").ShouldNotBeNull();
+        refused.GetElementById(typed.GetAttribute("aria-describedby")!)!.TextContent.ShouldContain("不是有效的人数");
         refused.QuerySelectorAll("[data-testid=target-error]").Length.ShouldBe(3);
 
         var untouched = FormOf(page, "village-quotas");
