@@ -63,6 +63,21 @@ public sealed class NewCampaignTests(DemoApp app) : IClassFixture<DemoApp>
         ((IHtmlSelectElement)baogou.QuerySelector("#township")!).SelectedOptions.Single().TextContent.ShouldBe("鲍沟镇");
     }
 
+    [Theory]
+    [InlineData("tengzhou-2026", "tengzhou-2028")]
+    [InlineData("", "tengzhou-2028")]
+    [InlineData("tz-special", "tz-special")]
+    public async Task A_suggested_code_follows_a_change_of_year_and_a_typed_one_stays(string code, string expected)
+    {
+        var client = await AdminAsync();
+
+        // What htmx asks for when the year field changes: the page for that year, from which it takes #code.
+        var page = await GetAsync(client, $"/campaigns/new?template=tengzhou-2025&Input.PolicyYear=2028&Input.Code={Uri.EscapeDataString(code)}");
+
+        page.QuerySelector("#code")!.GetAttribute("value").ShouldBe(expected);
+        page.QuerySelector("#policy-year")!.GetAttribute("hx-select").ShouldBe("#code");
+    }
+
     [Fact]
     public async Task A_county_campaign_is_created_from_the_tengzhou_2025_template_as_a_draft()
     {

@@ -32,6 +32,18 @@ internal static class NewCampaignHandler
         return $"{stem}-{year.ToString(CultureInfo.InvariantCulture)}";
     }
 
+    /// <summary>
+    /// The code to show after the year changed to <paramref name="year"/>: the suggestion for that year while the
+    /// field still holds a suggestion (empty, or the template's stem and some year), else what the person typed.
+    /// </summary>
+    public static string CodeForYear(PolicyTemplate template, string? code, int year)
+    {
+        var stem = SuggestedCode(template, year)[..^4];
+        var suggested = string.IsNullOrWhiteSpace(code)
+            || (code.Length == stem.Length + 4 && code.StartsWith(stem, StringComparison.Ordinal) && code[stem.Length..].All(char.IsAsciiDigit));
+        return suggested ? SuggestedCode(template, year) : code!;
+    }
+
     /// <summary>The township the template was written for (滕州市鲍沟镇 → 鲍沟镇), when this county has it.</summary>
     public static TownshipChoice? MatchingTownship(IEnumerable<TownshipChoice> townships, PolicyTemplate template) =>
         template.Jurisdiction is { Length: > 0 } place
