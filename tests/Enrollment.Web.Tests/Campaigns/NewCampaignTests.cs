@@ -45,6 +45,10 @@ public sealed class NewCampaignTests(DemoApp app) : IClassFixture<DemoApp>
         baogou.ShouldContain("医保年度 2022");
         baogou.ShouldContain("滕州市鲍沟镇");
         page.QuerySelector(Form).ShouldBeNull();
+
+        var unknown = await GetAsync(client, "/campaigns/new?template=no-such-template");
+        unknown.QuerySelector("[data-testid=unknown-template]")!.TextContent.ShouldContain("未找到政策模板");
+        unknown.QuerySelector(Form).ShouldBeNull();
     }
 
     [Fact]
