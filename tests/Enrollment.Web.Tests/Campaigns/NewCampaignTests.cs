@@ -83,6 +83,16 @@ public sealed class NewCampaignTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task A_year_that_is_not_a_number_falls_back_to_the_default()
+    {
+        var client = await AdminAsync();
+
+        var page = await client.GetAsync("/campaigns/new?template=tengzhou-2025&Input.PolicyYear=abc&Input.Code=");
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_county_campaign_is_created_from_the_tengzhou_2025_template_as_a_draft()
     {
         var client = await AdminAsync();
