@@ -142,4 +142,67 @@ public sealed class TrialQuoteTests(DemoApp app) : IClassFixture<DemoApp>
 
         (await client.GetAsync("/trial-quote")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [InlineData("tz-staff")]
+    [InlineData("tz-baogou")]
+    public async Task A_draft_campaign_is_not_offered_to_anyone_but_the_county_administrator(string login)
+    {
+        await EnsureDraftAsync();
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, login);
+
+        var list = await GetAsync(client, "/trial-quote");
+        var asked = await GetAsync(client, "/trial-quote?campaign=tengzhou-2026");
+        var unknown = await GetAsync(client, "/trial-quote?campaign=no-such-campaign");
+        var posted = await PostPageAsync(client, "/trial-quote", "trial-quote",
+            Quote(CitizenId(new DateOnly(1990, 5, 5))).Select(f => f.Key == "Input.Campaign" ? F(f.Key, "tengzhou-2026") : f));
+
+        Offered(list).ShouldNotContain("tengzhou-2026");
+        Offered(list).ShouldContain("tengzhou-2025");
+        // Asking for the draft by code is the same as asking for a campaign that does not exist.
+        Quoting(asked).ShouldBe(Quoting(unknown));
+        Quoting(asked).ShouldBe("tengzhou-2025");
+        posted.QuerySelector("#result-title")!.TextContent.ShouldNotContain("2026");
+    }
+
+    [Fact]
+    public async Task The_county_administrator_tries_a_draft_campaign()
+    {
+        await EnsureDraftAsync();
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-admin");
+
+        var list = await GetAsync(client, "/trial-quote");
+        var draft = await GetAsync(client, "/trial-quote?campaign=tengzhou-2026");
+
+        Offered(list).ShouldContain("tengzhou-2026");
+        // The open campaign stays the default: a draft is only quoted when asked for.
+        Quoting(list).ShouldBe("tengzhou-2025");
+        Quoting(draft).ShouldBe("tengzhou-2026");
+        draft.QuerySelector("#campaign option[value=tengzhou-2026]")!.TextContent.ShouldContain("草稿");
+        var page = await PostPageAsync(client, "/trial-quote", "trial-quote",
+            Quote(CitizenId(new DateOnly(1958, 3, 1)), "2025-11-20").Select(f => f.Key == "Input.Campaign" ? F(f.Key, "tengzhou-2026") : f));
+        page.QuerySelector("#result-title")!.TextContent.ShouldContain("2026");
+        page.QuerySelector("[data-testid=quote-coverage]")!.TextContent.ShouldBe("2026-01-01");
+    }
+
+    /// <summary>A draft tengzhou-2026, made by the county administrator from the open campaign (next year).</summary>
+    private async Task EnsureDraftAsync()
+    {
+        if (await app.ScalarAsync<long>("SELECT count(*) FROM campaigns WHERE code = 'tengzhou-2026'") == 0)
+        {
+            var client = app.NewClient();
+            await DemoApp.SignInAsync(client, "tz-admin");
+            (await PostAsync(client, "/campaigns/tengzhou-2025", "next-year", [F("NextYear", "1")])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        (await app.ScalarAsync<string>("SELECT status FROM campaigns WHERE code = 'tengzhou-2026'")).ShouldBe("draft");
+    }
+
+    private static List<string> Offered(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        [.. page.QuerySelectorAll("#campaign option").Select(o => o.GetAttribute("value")!)];
+
+    /// <summary>The campaign the quote form is for (its hidden field).</summary>
+    private static string? Quoting(AngleSharp.Html.Dom.IHtmlDocument page) =>
+        page.QuerySelector("input[name='Input.Campaign']")?.GetAttribute("value");
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Enrollment.Data;
 using Enrollment.Data.Entities;
 using Enrollment.Domain.Policies;
@@ -13,7 +12,8 @@ namespace Enrollment.Web.Features.Campaigns.NextYear;
 /// </summary>
 internal static class NextYearHandler
 {
-    public const string AmountsNote = "下一年度草稿：日期已顺延一年；个人缴费标准、财政补助和资助比例沿用上一年度，请管理员核对确认后再开始征缴。";
+    /// <summary>下一年度草稿：日期已顺延一年；…沿用上一年度，请管理员核对确认后再开始征缴。</summary>
+    public static readonly string AmountsNote = PolicyCopy.AmountsNote("下一年度", 1, "上一年度");
 
     /// <summary>e.g. tengzhou-2025 → tengzhou-2026; a code without a trailing year gets one.</summary>
     public static string NextCode(string code, int policyYear)
@@ -66,19 +66,6 @@ internal static class NextYearHandler
     }
 
     /// <summary>The policy JSON moved on a year: id, year, name, every ISO date; version 1; the amounts note added.</summary>
-    public static string NextYearJson(string json, string code, int policyYear)
-    {
-        var root = JsonNode.Parse(json)!.AsObject();
-        PolicyYearShift.ShiftDates(root, 1);
-        var year = policyYear.ToString(CultureInfo.InvariantCulture);
-        var next = (policyYear + 1).ToString(CultureInfo.InvariantCulture);
-        root["campaignId"] = code;
-        root["policyYear"] = policyYear + 1;
-        root["version"] = 1;
-        root["name"] = root["name"]!.GetValue<string>().Replace(year, next, StringComparison.Ordinal);
-        var notes = root["notes"] as JsonArray ?? [];
-        notes.Add(AmountsNote);
-        root["notes"] = notes.DeepClone();
-        return PolicyJson.TryDeserialize(root.ToJsonString(), out var document, out _) ? PolicyJson.Serialize(document!) : root.ToJsonString();
-    }
+    public static string NextYearJson(string json, string code, int policyYear) =>
+        PolicyCopy.Shift(json, code, policyYear, policyYear + 1, jurisdiction: null, AmountsNote);
 }
