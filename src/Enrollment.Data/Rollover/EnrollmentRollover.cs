@@ -41,6 +41,11 @@ public static class EnrollmentRollover
 
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+            if (ownTransaction is not null)
+            {
+                await using var workMem = new NpgsqlCommand(RolloverSql.WorkMem, connection, transaction);
+                await workMem.ExecuteNonQueryAsync(ct);
+            }
             var result = await RunAsync(connection, transaction, tenantId, plan, userId, now, ct);
             await RolloverAudit.WriteAsync(connection, transaction, db.Tenant, plan, result, userId, now, ct);
             if (ownTransaction is not null)

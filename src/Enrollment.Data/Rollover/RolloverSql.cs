@@ -21,11 +21,15 @@ internal static class RolloverSql
             WHERE r.tenant_id = $1 AND ($4::text IS NULL OR j.path LIKE $4::text)
         ),
         -- "Paid" exactly as progress counts it (CampaignProgress): a confirmed payment that was not reversed.
+        -- No DISTINCT: a second payment of one enrollment only repeats a year under max() below, and
+        -- de-duplicating 1.3 million rows cost a quarter of this part's CPU. "IS NOT NULL" lets the planner see
+        -- that only reversals (a handful) can match, instead of hashing every payment.
         paid AS (
-            SELECT DISTINCT p.tenant_id, p.enrollment_id
+            SELECT p.tenant_id, p.enrollment_id
             FROM payments p
             WHERE p.tenant_id = $1 AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL
-              AND NOT EXISTS (SELECT 1 FROM payments v WHERE v.tenant_id = p.tenant_id AND v.reversal_of_id = p.id)
+              AND NOT EXISTS (SELECT 1 FROM payments v
+                              WHERE v.tenant_id = p.tenant_id AND v.reversal_of_id = p.id AND v.reversal_of_id IS NOT NULL)
         ),
         -- The last policy year each resident was covered before the target: a paid enrollment's own year, or
         -- what an earlier enrollment recorded (continuing in Y = covered Y-1; interrupted in Y with gap g =
@@ -91,6 +95,12 @@ internal static class RolloverSql
             FROM candidates c
         ) AS seen
         """;
+
+    /// <summary>
+    /// The hash joins and the aggregate over a county's 2.7 million enrollments spill to disk at the default 4 MB;
+    /// local to the roll-over's own transaction.
+    /// </summary>
+    public const string WorkMem = "SELECT set_config('work_mem', '128MB', true)";
 
     /// <summary>The one audit row for the bulk insert, which the EF audit interceptor never sees.</summary>
     public const string Audit = """
