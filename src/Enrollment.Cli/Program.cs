@@ -3,6 +3,7 @@ using Enrollment.Cli.Accounts;
 using Enrollment.Cli.Generate;
 using Enrollment.Cli.Migrate;
 using Enrollment.Cli.Quote;
+using Enrollment.Cli.Rollover;
 using Enrollment.Cli.Seed;
 
 namespace Enrollment.Cli;
@@ -23,6 +24,7 @@ internal static class CliProgram
             QuoteCommand.Create(),
             GenerateCommand.Create(),
             SeedCommand.Create(),
+            RolloverCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }
