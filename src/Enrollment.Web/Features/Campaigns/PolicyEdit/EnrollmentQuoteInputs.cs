@@ -83,7 +83,8 @@ internal static class EnrollmentQuoteInputs
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
             await ExecuteAsync(connection, transaction, PlanFor1_4Million, ct);
-            await using (var command = new NpgsqlCommand(Sql, connection, transaction))
+            // The first row comes after the sort of the whole campaign; on a busy server that can pass Npgsql's 30 s.
+            await using (var command = new NpgsqlCommand(Sql, connection, transaction) { CommandTimeout = QuoteSnapshotRefresh.LongCommandSeconds })
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
                 command.Parameters.Add(new NpgsqlParameter { Value = campaignId });

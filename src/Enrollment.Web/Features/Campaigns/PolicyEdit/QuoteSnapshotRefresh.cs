@@ -24,6 +24,9 @@ internal sealed record RequoteResult(int Requoted, int NotQuotable, int Distinct
 /// </summary>
 internal static class QuoteSnapshotRefresh
 {
+    /// <summary>For the county-wide statements of a policy change: a rare administrator action, better slow than lost.</summary>
+    public const int LongCommandSeconds = 600;
+
     private static readonly string[] CreateTemp =
     [
         """
@@ -154,7 +157,9 @@ internal static class QuoteSnapshotRefresh
         EnrollmentDbContext db, NpgsqlConnection connection, NpgsqlTransaction transaction, long campaignId, int policyVersion,
         DateTimeOffset now, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(Update, connection, transaction);
+        // Npgsql's default 30 s is too short when most of a county is unpaid (early in the window, after a
+        // roll-over): 1.38 million rows rewritten, each with three index entries (docs/performance.md).
+        await using var command = new NpgsqlCommand(Update, connection, transaction) { CommandTimeout = LongCommandSeconds };
         command.Parameters.Add(new NpgsqlParameter { Value = db.Tenant.TenantId!.Value });
         command.Parameters.Add(new NpgsqlParameter { Value = campaignId });
         command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
