@@ -55,6 +55,21 @@ public sealed class ImpactScaleMeasurement(ITestOutputHelper output)
     }
 
     [ScaleFact]
+    public async Task Baseline_preview_on_the_generated_county()
+    {
+        await using var scope = await OpenAsync();
+        var (current, proposed) = await ProposalAsync(scope.Db);
+
+        for (var run = 1; run <= 2; run++)
+        {
+            var (summary, elapsed, peak, allocated) = await MeasureAsync(() =>
+                ImpactPreviewBaseline.ComputeAsync(scope.Db, current.Campaign.Id, current.Loaded.Policy!, proposed.Policy!, Today));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"baseline run {run}: {elapsed}, peak managed heap {peak / 1048576} MB, allocated {allocated / 1048576} MB; {summary}"));
+        }
+    }
+
+    [ScaleFact]
     public async Task Save_on_the_generated_county()
     {
         await using var scope = await OpenAsync();
