@@ -29,7 +29,8 @@ internal static class EnrollmentQuoteInputs
 {
     // Payments are aggregated per enrollment before the join so an enrollment is one row however many payments
     // it has (payments of other campaigns drop out at the join). Reversals are few: NOT IN over the reversal
-    // index's non-null entries is a small hashed set, where NOT EXISTS scanned every payment a second time.
+    // index's non-null entries is a small hashed set (64 MB of work_mem holds millions), where NOT EXISTS
+    // scanned every payment a second time.
     // Certifications come as two parallel arrays (code, first-certified date); ~1 in 10 residents has any.
     // The township is the second element of the village's path (/county/township/…/), as CampaignProgress.AncestorAt.
     private const string Sql = """
@@ -61,8 +62,8 @@ internal static class EnrollmentQuoteInputs
         """;
 
     // Measured on a generated 滕州 (docs/performance.md): with hash joins the three 1.4-million-row joins cost
-    // ~6 s of server CPU; walking the primary keys and the payments/certifications indexes in order with merge
-    // joins and streaming aggregates costs ~3.5 s. The planner prefers hashing on its estimates, so the read
+    // 5–6 s of server CPU; walking the primary keys and the payments/certifications indexes in order with merge
+    // joins and streaming aggregates costs ~2 s. The planner prefers hashing on its estimates, so the read
     // steers it, for this transaction only (reset afterwards, so the caller's later statements plan normally).
     // work_mem keeps the one remaining sort (enrollments by resident) in memory.
     private const string PlanFor1_4Million = "SET LOCAL enable_hashjoin = off; SET LOCAL enable_hashagg = off; SET LOCAL work_mem = '64MB'";
