@@ -1,62 +1,56 @@
+using System.Globalization;
 using Enrollment.Data;
-using Enrollment.Data.Entities;
-using Enrollment.Domain.Residents;
 using Enrollment.Domain.Rules;
-using Enrollment.Web.Features.Progress;
-using Enrollment.Web.Features.TrialQuote;
-using Microsoft.EntityFrameworkCore;
 
 namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
 
-/// <summary>What a policy change would do to the residents enrolled in the campaign (new minus current).</summary>
+/// <summary>
+/// What a policy change would do to the residents enrolled in the campaign (new minus current). The subsidy delta
+/// is split by who bears it: the county (市（县）财政) and the townships (镇街财政). <see cref="UnpaidChanged"/> of
+/// the <see cref="Changed"/> have not paid yet: saving rewrites their stored quote (<see cref="QuoteSnapshotRefresh"/>);
+/// the paid keep the quote they paid by. <see cref="Unpaid"/> is every unpaid enrollment the new policy can quote,
+/// all of which get the new version's snapshot.
+/// </summary>
 internal sealed record ImpactSummary(
-    int Enrolled, int Changed, int Failed, decimal PayableDelta, decimal SubsidyDelta, decimal CountyDelta, decimal TownshipDelta);
+    int Enrolled, int Changed, int Failed, decimal PayableDelta, decimal SubsidyDelta, decimal CountyDelta, decimal TownshipDelta,
+    int Unpaid = 0, int UnpaidChanged = 0)
+{
+    /// <summary>The sentence the preview shows under the changed count.</summary>
+    public string RequoteNote => string.Create(CultureInfo.InvariantCulture, $"其中未缴费 {UnpaidChanged} 人的核定金额将按新政策更新");
+}
 
 /// <summary>
 /// Re-quotes every enrollment of a campaign under the current and the proposed policy, with the same inputs
 /// (ID, certifications for the campaign, history, township, the date of the first confirmed payment or today
-/// for those not paid yet), and adds up the differences.
+/// for those not paid yet), and adds up the differences. The inputs are streamed
+/// (<see cref="EnrollmentQuoteInputs"/>), so memory does not grow with the county.
 /// </summary>
 internal static class ImpactPreview
 {
     public static async Task<ImpactSummary> ComputeAsync(
         EnrollmentDbContext db, long campaignId, CompiledPolicy current, CompiledPolicy proposed, DateOnly today, CancellationToken ct = default)
     {
-        var enrollments = await db.Enrollments.AsNoTracking()
-            .Where(e => e.CampaignId == campaignId && e.Status != EnrollmentStatus.Cancelled)
-            .Select(e => new { e.Id, e.ResidentId, e.History, e.GapYears, e.Resident!.CitizenId, VillagePath = e.Resident.Village!.Path })
-            .ToListAsync(ct);
-        var certifications = (await db.Certifications.AsNoTracking().Where(c => c.CampaignId == campaignId)
-                .Select(c => new { c.ResidentId, c.CategoryCode, c.FirstCertifiedOn }).ToListAsync(ct))
-            .ToLookup(c => c.ResidentId);
-        var paidOn = await CampaignProgress.ConfirmedPayments(db, campaignId)
-            .GroupBy(p => p.EnrollmentId).Select(g => new { g.Key, First = g.Min(p => p.PaidOn) })
-            .ToDictionaryAsync(g => g.Key, g => g.First, ct);
-        var townships = await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.Township)
-            .ToDictionaryAsync(j => j.Id, j => j.Name, ct);
+        var townships = await EnrollmentQuoteInputs.TownshipNamesAsync(db, ct);
+        var currentTownships = EnrollmentQuoteInputs.Resolve(townships, current);
+        var proposedTownships = EnrollmentQuoteInputs.Resolve(townships, proposed);
 
-        int changed = 0, failed = 0;
+        int enrolled = 0, changed = 0, failed = 0, unpaid = 0, unpaidChanged = 0;
         decimal payable = 0, subsidy = 0, county = 0, township = 0;
-        foreach (var e in enrollments)
+        await foreach (var e in EnrollmentQuoteInputs.ReadAsync(db, campaignId, unpaidOnly: false, ct))
         {
-            if (!CitizenId.TryParse(e.CitizenId, out var citizen, out _))
+            enrolled++;
+            if (!e.IdValid)
             {
                 failed++;
                 continue;
             }
-            var categories = default(CertifiedCategories);
-            foreach (var c in certifications[e.ResidentId])
+            var date = e.FirstPaidOn ?? today;
+            current.Quote(new QuoteRequest(e.Citizen, e.Categories, e.History, e.GapYears, date, currentTownships.GetValueOrDefault(e.TownshipId, TownshipRef.None)), out var before);
+            proposed.Quote(new QuoteRequest(e.Citizen, e.Categories, e.History, e.GapYears, date, proposedTownships.GetValueOrDefault(e.TownshipId, TownshipRef.None)), out var after);
+            if (e.FirstPaidOn is null && after.IsSuccess)
             {
-                if (BasisCodes.TryParse(c.CategoryCode, out var code))
-                {
-                    categories.TryAdd(code, c.FirstCertifiedOn, out _);
-                }
+                unpaid++;
             }
-            var townshipName = CampaignProgress.AncestorAt(e.VillagePath, 1) is { } t ? townships.GetValueOrDefault(t) : null;
-            var date = paidOn.TryGetValue(e.Id, out var d) ? d : today;
-            var history = ResidentTrialQuery.ToDomain(e.History);
-            var before = current.Quote(new QuoteRequest(citizen, categories, history, e.GapYears, date, current.ResolveTownship(townshipName)));
-            var after = proposed.Quote(new QuoteRequest(citizen, categories, history, e.GapYears, date, proposed.ResolveTownship(townshipName)));
             if (!before.IsSuccess || !after.IsSuccess)
             {
                 failed += before.IsSuccess != after.IsSuccess ? 1 : 0;
@@ -66,12 +60,13 @@ internal static class ImpactPreview
                 || before.CoverageStart != after.CoverageStart || before.Basis != after.Basis || before.Mode != after.Mode)
             {
                 changed++;
+                unpaidChanged += e.FirstPaidOn is null ? 1 : 0;
                 payable += after.Payable - before.Payable;
                 subsidy += after.Subsidy - before.Subsidy;
                 county += after.CountyShare - before.CountyShare;
                 township += after.TownshipShare - before.TownshipShare;
             }
         }
-        return new ImpactSummary(enrollments.Count, changed, failed, payable, subsidy, county, township);
+        return new ImpactSummary(enrolled, changed, failed, payable, subsidy, county, township, unpaid, unpaidChanged);
     }
 }

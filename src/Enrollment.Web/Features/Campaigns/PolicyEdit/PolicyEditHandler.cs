@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Enrollment.Data;
+using Enrollment.Data.Entities;
 using Enrollment.Domain.Policies;
 using Enrollment.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -31,21 +32,37 @@ internal static class PolicyEditHandler
 
     /// <summary>
     /// Saves the proposal as the next version (audited by the DbContext) and mirrors name, window and phases onto
-    /// the campaign row. False when someone else saved a version first.
+    /// the campaign row; for an open campaign, re-quotes the enrollments not paid yet with the new version
+    /// (<see cref="QuoteSnapshotRefresh"/>), in the same transaction, so the version and the re-quote land together
+    /// or not at all. False when someone else saved a version first.
     /// </summary>
-    public static async Task<bool> SaveAsync(EnrollmentDbContext db, CampaignPolicy current, PolicyProposal proposal, string reason, long? userId, DateTimeOffset now)
+    public static async Task<bool> SaveAsync(
+        EnrollmentDbContext db, CampaignPolicy current, PolicyProposal proposal, string reason, long? userId, DateTimeOffset now,
+        CancellationToken ct = default)
     {
         var campaign = current.Campaign;
-        campaign.AddPolicyVersion(proposal.Json, reason, userId, now);
+        var version = campaign.AddPolicyVersion(proposal.Json, reason, userId, now);
         CampaignRowSync.MirrorPolicy(campaign, proposal.Document);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await db.SaveChangesAsync();
-            return true;
+            await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
+            await transaction.RollbackAsync(ct);
             return false;
         }
+        if (campaign.Status == CampaignStatus.Open && proposal.Policy is { } policy)
+        {
+            await QuoteSnapshotRefresh.ApplyAsync(db, campaign.Id, policy, version.Version, reason, BusinessDay(now), now, ct);
+        }
+        // An exception above leaves the transaction uncommitted: disposing it rolls the version back too.
+        await transaction.CommitAsync(ct);
+        return true;
     }
+
+    /// <summary>The calendar day of <paramref name="now"/> in China Standard Time, as BusinessClock.Today() reads it.</summary>
+    private static DateOnly BusinessDay(DateTimeOffset now) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
 }
