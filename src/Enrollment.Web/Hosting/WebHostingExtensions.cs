@@ -23,6 +23,7 @@ internal static class WebHostingExtensions
         builder.Services.AddExceptionHandler<CorrelatedExceptionLogger>();
         builder.Services.AddHttpContextAccessor();
         builder.AddEnrollmentAccounts();
+        builder.Services.AddCampaigns();
         return builder;
     }
 

@@ -58,7 +58,8 @@ public class DemoApp : EnrollmentAppFactory
         {
             command.Parameters.Add(new NpgsqlParameter { Value = p });
         }
-        return (T)(await command.ExecuteScalarAsync())!;
+        var value = await command.ExecuteScalarAsync();
+        return value is null or DBNull ? default! : (T)value;
     }
 }
 

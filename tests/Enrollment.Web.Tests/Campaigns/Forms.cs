@@ -74,5 +74,23 @@ internal static class Forms
         return fields;
     }
 
+    /// <summary>The fields of a Razor form, posted to the handler <paramref name="handler"/>.</summary>
+    public static FormUrlEncodedContent Post(string handler, Dictionary<string, string> fields)
+    {
+        fields["_handler"] = handler;
+        return new FormUrlEncodedContent(fields);
+    }
+
+    /// <summary>A save redirects; when it does not, say what the page showed instead.</summary>
+    public static async Task ShouldRedirectAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+            var shown = page.QuerySelectorAll(".alert, [data-problem]").Select(e => e.TextContent.Trim());
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, string.Join(" | ", shown));
+        }
+    }
+
     public static KeyValuePair<string, string> F(string name, string value) => new(name, value);
 }

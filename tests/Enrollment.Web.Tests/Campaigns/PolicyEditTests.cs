@@ -202,20 +202,4 @@ public sealed class PolicyEditTests(DemoApp app) : IClassFixture<DemoApp>
     private static string ShareField(IHtmlDocument edit, string basis) =>
         edit.QuerySelector($"[data-testid=subsidy-{basis}] input[name$='.Share']")!.GetAttribute("name")!;
 
-    /// <summary>A save redirects; when it does not, say what the page showed instead.</summary>
-    private static async Task ShouldRedirectAsync(HttpResponseMessage response)
-    {
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            var page = Parser.ParseDocument(await response.Content.ReadAsStringAsync());
-            var shown = page.QuerySelectorAll(".alert, [data-problem]").Select(e => e.TextContent.Trim());
-            response.StatusCode.ShouldBe(HttpStatusCode.Redirect, string.Join(" | ", shown));
-        }
-    }
-
-    private static FormUrlEncodedContent Post(string handler, Dictionary<string, string> fields)
-    {
-        fields["_handler"] = handler;
-        return new FormUrlEncodedContent(fields);
-    }
 }
