@@ -26,8 +26,11 @@ internal static class PolicyEditHandler
         PolicyCompiler.TryCompile(d, out var policy, out var result);
         var json = PolicyJson.Serialize(d);
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];
-        // Fields that did not read come first; the validator's findings on the same paths follow.
-        return new PolicyProposal(d, json, read.Problems.Count == 0 ? policy : null, [.. read.Problems, .. result.Problems], fingerprint);
+        // Fields that did not read come first; the validator has nothing useful to add on those paths (an unreadable
+        // share reads as unset, which it would call 未规定).
+        var unread = read.Problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
+        PolicyProblem[] problems = [.. read.Problems, .. result.Problems.Where(p => !unread.Contains(p.Path))];
+        return new PolicyProposal(d, json, read.Problems.Count == 0 ? policy : null, problems, fingerprint);
     }
 
     /// <summary>
