@@ -21,16 +21,16 @@ public sealed class PolicyEditorTests(DemoApp app) : IClassFixture<DemoApp>
         var fields = FieldsOf(await GetAsync(client, Url), "[data-testid=policy-form]");
         var count = RuleCount(fields);
 
-        fields["Input.NewBasis"] = "orphan";
+        fields["Input.NewBasis"] = "wubao";
         fields["Input.Action"] = "add-subsidy";
         var added = await PostEditAsync(client, fields);
         added.QuerySelector("[data-testid=list-status]")!.TextContent.ShouldContain("已在末尾添加一条资助规则");
-        added.QuerySelector($"select[name='Input.Subsidies[{count}].Basis'] option[selected]")!.GetAttribute("value").ShouldBe("orphan");
+        added.QuerySelector($"select[name='Input.Subsidies[{count}].Basis'] option[selected]")!.GetAttribute("value").ShouldBe("wubao");
 
         fields = FieldsOf(added, "[data-testid=policy-form]");
         fields["Input.Action"] = $"up-subsidy:{count}";
         var moved = await PostEditAsync(client, fields);
-        moved.QuerySelector($"select[name='Input.Subsidies[{count - 1}].Basis'] option[selected]")!.GetAttribute("value").ShouldBe("orphan");
+        moved.QuerySelector($"select[name='Input.Subsidies[{count - 1}].Basis'] option[selected]")!.GetAttribute("value").ShouldBe("wubao");
         (await VersionAsync()).ShouldBe(before);
 
         fields = FieldsOf(moved, "[data-testid=policy-form]");
@@ -40,12 +40,21 @@ public sealed class PolicyEditorTests(DemoApp app) : IClassFixture<DemoApp>
         await ShouldRedirectAsync(await client.PostAsync(Url, Post("policy-edit", fields)));
 
         (await VersionAsync()).ShouldBe(before + 1);
-        (await RuleAsync<string>(count - 1, "basis")).ShouldBe("orphan");
+        (await RuleAsync<string>(count - 1, "basis")).ShouldBe("wubao");
         (await RuleAsync<string>(count - 1, "share")).ShouldBe("0.5");
         (await RuleAsync<string>(count - 1, "countyPart")).ShouldBe("0.6");
         (await RuleAsync<string>(count - 1, "department")).ShouldBe("民政局");
-        (await RuleAsync<string>(count, "basis")).ShouldNotBe("orphan");
+        (await RuleAsync<string>(count, "basis")).ShouldNotBe("wubao");
         (await app.ScalarAsync<long>($"SELECT jsonb_array_length(document->'subsidies')::bigint FROM {LatestVersion}")).ShouldBe(count + 1);
+
+        // The comparison matches rules by basis and names settings in Chinese: one new rule, one rule moved down.
+        var compared = await GetAsync(client, $"/campaigns/tengzhou-2026/versions?from={before}&to={before + 1}");
+        var newRule = compared.QuerySelector("[data-testid=differences] tr[data-path='subsidies[wubao].share']")!;
+        newRule.TextContent.ShouldContain("资助规则「农村五保对象」 · 资助比例");
+        newRule.TextContent.ShouldContain("0.5");
+        var last = await RuleAsync<string>(count, "basis");
+        compared.QuerySelector($"[data-testid=differences] tr[data-path='subsidies[{last}].order']")!.TextContent.ShouldContain($"{count + 1}");
+        compared.QuerySelectorAll("[data-testid=differences] tr[data-path$='.share']").Length.ShouldBe(1);
     }
 
     [Fact]

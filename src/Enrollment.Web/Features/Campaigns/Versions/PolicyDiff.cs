@@ -5,7 +5,11 @@ namespace Enrollment.Web.Features.Campaigns.Versions;
 /// <summary>One setting that differs between two policy versions, by JSON path.</summary>
 internal sealed record PolicyDifference(string Path, string? Before, string? After);
 
-/// <summary>Compares two policy documents setting by setting (every leaf of the JSON, by path).</summary>
+/// <summary>
+/// Compares two policy documents setting by setting (every leaf of the JSON, by path). Subsidy rules are matched
+/// by basis, not position (<c>subsidies[orphan].share</c>, with an <c>order</c> leaf), so moving a rule reads as
+/// one changed order instead of every field of two rules.
+/// </summary>
 internal static class PolicyDiff
 {
     public static List<PolicyDifference> Compare(string beforeJson, string afterJson)
@@ -32,6 +36,17 @@ internal static class PolicyDiff
                 foreach (var (key, value) in obj)
                 {
                     Walk(value, path.Length == 0 ? key : $"{path}.{key}", leaves);
+                }
+                break;
+            case JsonArray rules when path == "subsidies":
+                var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < rules.Count; i++)
+                {
+                    var basis = rules[i]?["basis"]?.GetValue<string>() ?? "?";
+                    var n = seen[basis] = seen.GetValueOrDefault(basis) + 1;
+                    var key = n == 1 ? basis : $"{basis}#{n}";
+                    Walk(rules[i], $"subsidies[{key}]", leaves);
+                    leaves[$"subsidies[{key}].order"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
                 break;
             case JsonArray array:
