@@ -24,7 +24,7 @@ public class Quota : TenantEntity, IJurisdictionScoped
     /// <summary>The history of this quota (loaded or appended).</summary>
     public List<QuotaChange> Changes { get; } = [];
 
-    /// <summary>Sets the target (the first time too) and records the change.</summary>
+    /// <summary>Sets the target (the first time too), records the change, and clears <see cref="IsDemo"/>.</summary>
     public QuotaChange Change(int target, long? byUserId, string reason, DateTimeOffset at)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(target);
@@ -40,6 +40,8 @@ public class Quota : TenantEntity, IJurisdictionScoped
         };
         Changes.Add(change);
         Target = target;
+        // A figure a person set is no longer a generated example (示例).
+        IsDemo = false;
         UpdatedAt = at;
         return change;
     }

@@ -36,6 +36,15 @@ public sealed class QuotaTests(DemoApp app) : IClassFixture<DemoApp>
             SELECT q.target FROM quotas q JOIN campaigns c ON c.id = q.campaign_id AND c.tenant_id = q.tenant_id
             JOIN jurisdictions j ON j.id = q.jurisdiction_id AND j.tenant_id = q.tenant_id WHERE c.code = 'tengzhou-2025' AND j.name = '鲍沟镇'
             """)).ShouldBe(54321);
+        // The 2025 quotas were generated examples (示例); one the administrator set is not.
+        (await app.ScalarAsync<bool>("""
+            SELECT q.is_demo FROM quotas q JOIN campaigns c ON c.id = q.campaign_id AND c.tenant_id = q.tenant_id
+            JOIN jurisdictions j ON j.id = q.jurisdiction_id AND j.tenant_id = q.tenant_id WHERE c.code = 'tengzhou-2025' AND j.name = '鲍沟镇'
+            """)).ShouldBeFalse();
+        (await app.ScalarAsync<bool>("""
+            SELECT q.is_demo FROM quotas q JOIN campaigns c ON c.id = q.campaign_id AND c.tenant_id = q.tenant_id
+            JOIN jurisdictions j ON j.id = q.jurisdiction_id AND j.tenant_id = q.tenant_id WHERE c.code = 'tengzhou-2025' AND j.name = '滨湖镇'
+            """)).ShouldBeTrue();
         var history = await GetAsync(client, List);
         history.QuerySelector("[data-testid=quota-history] tbody tr")!.TextContent.ShouldContain("11月单独下发任务数");
         (await app.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'quota_changes' AND action = 'insert' AND after->>'reason' = '11月单独下发任务数'")).ShouldBe(1);
