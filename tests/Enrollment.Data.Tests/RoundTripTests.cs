@@ -1,3 +1,4 @@
+using Enrollment.Domain.Residents;
 using System.Text.Json.Nodes;
 using Enrollment.Data.Entities;
 using Enrollment.Data.Tenancy;

@@ -17,13 +17,6 @@ public enum JurisdictionLevel
     NaturalVillage,
 }
 
-/// <summary>性别, derived from the citizen ID's sequence digit.</summary>
-public enum Sex
-{
-    Male,
-    Female,
-}
-
 /// <summary>Resident status (人员状态).</summary>
 public enum ResidentStatus
 {

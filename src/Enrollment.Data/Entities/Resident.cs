@@ -1,6 +1,6 @@
 using Enrollment.Data.Tenancy;
 using DomainCitizenId = Enrollment.Domain.Residents.CitizenId;
-using DomainSex = Enrollment.Domain.Residents.Sex;
+using Enrollment.Domain.Residents;
 
 namespace Enrollment.Data.Entities;
 
@@ -51,7 +51,7 @@ public class Resident : TenantEntity, IJurisdictionScoped
         // The domain's parser (policies.md §1); surrounding blanks from a form or a file are not part of the number.
         var parsed = DomainCitizenId.Parse(number.Trim());
         CitizenId = parsed.ToString();
-        Sex = parsed.Sex == DomainSex.Male ? Sex.Male : Sex.Female;
+        Sex = parsed.Sex;
         BirthDate = parsed.BirthDate;
     }
 }

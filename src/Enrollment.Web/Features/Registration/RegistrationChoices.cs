@@ -57,11 +57,4 @@ internal static class RegistrationChoices
 
     public static async Task<IReadOnlyList<HukouChoice>> HukouTypesAsync(EnrollmentDbContext db, CancellationToken cancellationToken = default) =>
         await db.HukouTypes.AsNoTracking().OrderBy(h => h.DisplayOrder).Select(h => new HukouChoice(h.Code, h.Name)).ToListAsync(cancellationToken);
-
-    /// <summary>性别 derived from the ID number.</summary>
-    public static string Sex(Domain.Residents.Sex sex) => sex switch
-    {
-        Domain.Residents.Sex.Male => "男",
-        Domain.Residents.Sex.Female => "女",
-    };
 }

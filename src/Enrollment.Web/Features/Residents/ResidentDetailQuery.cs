@@ -1,3 +1,4 @@
+using Enrollment.Domain.Residents;
 using Enrollment.Data;
 using Enrollment.Data.Entities;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using Enrollment.Data.Entities;
+using Enrollment.Domain.Residents;
 
 namespace Enrollment.Web.Features.Residents;
 

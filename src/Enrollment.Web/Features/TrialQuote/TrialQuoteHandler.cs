@@ -59,7 +59,7 @@ internal static class TrialQuoteHandler
 
         return new TrialQuoteResult(
             citizen.BirthDate,
-            citizen.Sex == Sex.Male ? "男" : "女",
+            Residents.ResidentText.Of(citizen.Sex),
             quote.Amount,
             quote.Payable,
             quote.Subsidy,
