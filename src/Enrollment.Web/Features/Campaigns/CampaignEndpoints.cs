@@ -1,3 +1,4 @@
+using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Campaigns.Roster;
 using Enrollment.Web.Features.TrialQuote;
 
@@ -12,6 +13,7 @@ internal static class CampaignEndpoints
     {
         app.MapTrialQuoteEndpoints();
         app.MapRosterEndpoints();
+        app.MapQuotaExport();
         return app;
     }
 }

@@ -1,0 +1,84 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Enrollment.Testing.Web;
+
+namespace Enrollment.Web.Tests.Campaigns;
+
+/// <summary>The quota table exported to Excel: townships and villages in official order, numbers as numbers.</summary>
+public sealed class QuotaExportTests(DemoApp app) : IClassFixture<DemoApp>
+{
+    [Fact]
+    public async Task A_county_campaigns_quotas_export_with_townships_then_villages_in_official_order()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-admin");
+
+        var response = await client.GetAsync("/campaigns/tengzhou-2020/quotas.xlsx");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.Content.Headers.ContentDisposition!.FileNameStar!.ShouldEndWith("-参保任务数.xlsx");
+        using var workbook = SpreadsheetDocument.Open(await response.Content.ReadAsStreamAsync(), false);
+        // Valid against the Office schema, so Excel and WPS open it without repairs.
+        new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(workbook).Select(e => e.Description).ShouldBeEmpty();
+        var sheets = Sheets(workbook);
+        sheets.Keys.ShouldBe(["镇街任务数", "村（社区）任务数"]);
+
+        var townships = sheets["镇街任务数"];
+        townships[2].ShouldBe(["序号", "镇街", "任务数（人）", "村（社区）数", "已分配到村（个）", "分村合计（人）", "说明"]);
+        var expected = await app.ScalarAsync<string>("""
+            SELECT string_agg(j.name, '|' ORDER BY j.display_order, j.id) FROM jurisdictions j JOIN tenants t ON t.id = j.tenant_id
+            WHERE t.code = 'tengzhou' AND j.level = 'township'
+            """);
+        townships.Skip(3).Select(r => r[1]).ShouldBe(expected.Split('|'));
+        // The 2020 document's table: 1,416,510 people across the 21 townships, as numbers that add up.
+        townships.Skip(3).Sum(r => long.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(1_416_510);
+
+        var villages = sheets["村（社区）任务数"];
+        villages[2].ShouldBe(["序号", "镇街", "管区/片区", "村（社区）", "任务数（人）", "说明"]);
+        villages.Count.ShouldBeGreaterThan(3);
+        townships[1].ShouldBe(["滕州市2020年度居民基本医疗保险筹资 各镇街参保任务数"]);
+        villages.Skip(3).Select(r => r[1]).Distinct().ShouldBe(expected.Split('|').Where(t => villages.Skip(3).Any(v => v[1] == t)));
+    }
+
+    [Theory]
+    [InlineData("tz-baogou")]
+    [InlineData("tz-staff")]
+    [InlineData("pb-admin")]
+    public async Task Only_the_county_administrator_exports_the_quotas(string login)
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, login);
+
+        (await client.GetAsync("/campaigns/tengzhou-2020/quotas.xlsx")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Each sheet's rows as text (1-based like Excel; row 1 the title), numbers and inline strings alike.</summary>
+    private static Dictionary<string, List<string[]>> Sheets(SpreadsheetDocument workbook)
+    {
+        var result = new Dictionary<string, List<string[]>>();
+        foreach (var sheet in workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>())
+        {
+            var part = (WorksheetPart)workbook.WorkbookPart.GetPartById(sheet.Id!);
+            List<string[]> rows = [[]];
+            foreach (var row in part.Worksheet.Descendants<Row>())
+            {
+                var cells = row.Elements<Cell>().ToList();
+                var width = cells.Count == 0 ? 0 : cells.Max(c => ColumnIndex(c.CellReference!));
+                var values = new string[width + 1];
+                Array.Fill(values, "");
+                foreach (var cell in cells)
+                {
+                    values[ColumnIndex(cell.CellReference!)] = cell.InlineString?.Text?.Text ?? cell.CellValue?.Text ?? "";
+                }
+                rows.Add(values[1..]);
+            }
+            result[sheet.Name!] = rows;
+        }
+        return result;
+    }
+
+    private static int ColumnIndex(string reference) =>
+        reference.TakeWhile(char.IsLetter).Aggregate(0, (n, c) => (n * 26) + (c - 'A' + 1));
+}
