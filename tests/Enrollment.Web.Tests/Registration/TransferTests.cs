@@ -1,10 +1,16 @@
+using System.Globalization;
 using System.Net;
+using System.Security.Claims;
 using Enrollment.Data;
 using Enrollment.Data.Tenancy;
 using Enrollment.Testing.Web;
 using Enrollment.Web.Features.Transfers;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Enrollment.Web.Tests.Registration;
 
@@ -303,6 +309,53 @@ public sealed class TransferTests(DemoApp app) : IClassFixture<DemoApp>
         (At(binhuSecond) < At(binhuFirst)).ShouldBeTrue();   // newest first within 滨湖镇
         (At(baogouHeld) < At(binhuSecond)).ShouldBe(baogouFirst);
         (At(baogouHeld) < At(binhuFirst)).ShouldBe(baogouFirst);
+    }
+
+    [Fact]
+    public async Task The_count_component_shows_each_role_what_waits_and_links_to_it()
+    {
+        await RequestAsync(65);
+
+        var holder = RegistrationClient.Parse(await RenderCountsAsync("tz-binhu", compact: false));
+        var waiting = holder.QuerySelector("[data-testid=transfers-waiting]")!;
+        waiting.TextContent.ShouldBe($"待处理转移申请 {(await CountsAsync("tz-binhu")).Waiting} 件");
+        waiting.GetAttribute("href").ShouldBe("/transfers#waiting");
+        RegistrationClient.Parse(await RenderCountsAsync("tz-binhu", compact: true))
+            .QuerySelector("[data-testid=transfers-badge]")!.TextContent.ShouldBe($"{(await CountsAsync("tz-binhu")).Waiting}件待处理");
+
+        // A collector decides nothing: only what their side asked for.
+        var collector = RegistrationClient.Parse(await RenderCountsAsync("tz-baogou-cun", compact: false));
+        collector.QuerySelector("[data-testid=transfers-waiting]").ShouldBeNull();
+        collector.QuerySelector("[data-testid=transfers-mine]")!.TextContent.ShouldBe($"本方申请待对方审批 {(await CountsAsync("tz-baogou-cun")).Mine} 件");
+        // Finance never sees transfers.
+        (await RenderCountsAsync("tz-finance", compact: false)).Trim().ShouldBeEmpty();
+    }
+
+    /// <summary>Renders the count component as a page would, for the user's scope and claims.</summary>
+    private async Task<string> RenderCountsAsync(string login, bool compact)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EnrollmentDbContext>();
+        var user = await db.UserAccounts.AsNoTracking().SingleAsync(u => u.Login == login);
+        await UserScope.EnterAsync(db, user);
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Role, user.Role.ToString())], "test"));
+        var http = new DefaultHttpContext { User = principal, RequestServices = scope.ServiceProvider };
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<CascadingValue<HttpContext>>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(CascadingValue<HttpContext>.Value)] = http,
+                [nameof(CascadingValue<HttpContext>.ChildContent)] = (RenderFragment)(b =>
+                {
+                    b.OpenComponent<TransferCounts>(0);
+                    b.AddComponentParameter(1, nameof(TransferCounts.Compact), compact);
+                    b.CloseComponent();
+                }),
+            }));
+            return output.ToHtmlString();
+        });
     }
 
     private static async Task<HttpResponseMessage> WithdrawAsync(RegistrationClient client, long requestId, string note = "") =>

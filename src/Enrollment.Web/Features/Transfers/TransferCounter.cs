@@ -6,7 +6,8 @@ namespace Enrollment.Web.Features.Transfers;
 
 /// <summary>
 /// Pending requests as one user sees them: <see cref="Waiting"/> wait for this user to decide (the holding side or
-/// the county); <see cref="Mine"/> were asked by this user's side and wait for the other.
+/// the county); <see cref="Mine"/> were asked into this user's area and wait for someone else. Requests out of a
+/// village collector's village count as neither: their township decides them.
 /// </summary>
 internal sealed record PendingTransferCounts(int Waiting, int Mine);
 
@@ -25,9 +26,10 @@ internal static class TransferCounter
         var pending = db.TransferRequests.Where(t => t.Status == TransferStatus.Pending);
         if (!TransferRoles.MayApprove(role))
         {
-            return new PendingTransferCounts(0, await pending.CountAsync(cancellationToken));
+            return new PendingTransferCounts(0, await pending.CountAsync(t => db.Jurisdictions.Any(j => j.Id == t.ToVillageId), cancellationToken));
         }
         var waiting = await pending.CountAsync(t => db.Jurisdictions.Any(j => j.Id == t.FromVillageId), cancellationToken);
+        // Visible and not held here means asked into this area.
         var mine = await pending.CountAsync(t => !db.Jurisdictions.Any(j => j.Id == t.FromVillageId), cancellationToken);
         return new PendingTransferCounts(waiting, mine);
     }

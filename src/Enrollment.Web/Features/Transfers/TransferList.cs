@@ -17,8 +17,14 @@ public sealed record TransferRow(
     DateTimeOffset? ClosedAt, string? ClosedBy, string? DecisionNote,
     bool CanDecide, bool CanWithdraw, bool Moved, uint Version);
 
-/// <summary>The three lists of /transfers, each in official township order (of the holding side), newest first within.</summary>
-internal sealed record TransferLists(IReadOnlyList<TransferRow> Waiting, IReadOnlyList<TransferRow> Mine, IReadOnlyList<TransferRow> Closed);
+/// <summary>
+/// The lists of /transfers, each in official township order (of the holding side), newest first within:
+/// <see cref="Waiting"/> for this user to decide, <see cref="Mine"/> asked by this user's side, <see cref="Outgoing"/>
+/// out of this user's area but decided above them (a village collector's village, decided by the township), and the
+/// latest closed ones.
+/// </summary>
+internal sealed record TransferLists(
+    IReadOnlyList<TransferRow> Waiting, IReadOnlyList<TransferRow> Mine, IReadOnlyList<TransferRow> Outgoing, IReadOnlyList<TransferRow> Closed);
 
 internal static class TransferList
 {
@@ -76,7 +82,8 @@ internal static class TransferList
                 .ThenByDescending(t => t.RequestedAt).ThenByDescending(t => t.Id).Select(Row)];
 
         var waiting = pending.Where(t => mayApprove && Mine(t.FromVillageId)).ToList();
-        return new TransferLists(Ordered(waiting), Ordered(pending.Except(waiting)), Ordered(closed));
+        var asked = pending.Except(waiting).Where(t => Mine(t.ToVillageId)).ToList();
+        return new TransferLists(Ordered(waiting), Ordered(asked), Ordered(pending.Except(waiting).Except(asked)), Ordered(closed));
     }
 
     private static string NameOf(Dictionary<long, string> users, long? userId) =>
