@@ -9,6 +9,7 @@ internal sealed class TransferRequestConfiguration : IEntityTypeConfiguration<Tr
     public void Configure(EntityTypeBuilder<TransferRequest> builder)
     {
         builder.MapTenantEntity("transfer_requests");
+        builder.HasRowVersion(e => e.RowVersion);
         builder.Property(e => e.ResidentId).HasColumnName("resident_id");
         builder.HasOne<Resident>().WithMany().HasForeignKey(e => new { e.TenantId, e.ResidentId })
             .OnDelete(DeleteBehavior.Restrict);

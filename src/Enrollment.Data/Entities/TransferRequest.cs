@@ -27,11 +27,20 @@ public class TransferRequest : TenantEntity, IJurisdictionScoped
 
     public TransferStatus Status { get; set; }
 
+    /// <summary>Who closed the request: approved, rejected, withdrew it, or found it had lapsed.</summary>
     public long? DecidedByUserId { get; set; }
 
+    /// <summary>When it stopped being pending (set exactly then, a database CHECK holds it).</summary>
     public DateTimeOffset? DecidedAt { get; set; }
 
+    /// <summary>A rejection's reason, or why the request lapsed.</summary>
     public string? DecisionNote { get; set; }
+
+    /// <summary>
+    /// PostgreSQL's xmin: an optimistic concurrency token, so a request withdrawn or decided by someone else between
+    /// rendering and posting is not decided a second time on what the first person saw.
+    /// </summary>
+    public uint RowVersion { get; private set; }
 }
 
 /// <summary>State of a <see cref="TransferRequest"/>.</summary>
@@ -40,4 +49,10 @@ public enum TransferStatus
     Pending,
     Approved,
     Rejected,
+
+    /// <summary>撤回: withdrawn by the requester or their township before a decision.</summary>
+    Cancelled,
+
+    /// <summary>已失效: the resident no longer lived where the request said when someone tried to approve it.</summary>
+    Superseded,
 }

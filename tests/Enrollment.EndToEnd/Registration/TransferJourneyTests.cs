@@ -52,7 +52,7 @@ public sealed class TransferJourneyTests(BrowserFixture browser, DemoKestrelApp 
         var holder = await holderContext.NewPageAsync();
         await SignInAsync(holder, "tz-binhu");
         await holder.GotoAsync("/transfers");
-        var row = holder.Locator("[data-testid=transfer-list] tbody tr", new() { HasText = name });
+        var row = holder.Locator("[data-testid=transfers-waiting-list] tbody tr", new() { HasText = name });
         (await Accessibility.SeriousViolationsAsync(holder)).ShouldBeEmpty();
         await Screenshots.SaveAsync(holder, "transfers-pending");
         await row.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();
@@ -64,6 +64,41 @@ public sealed class TransferJourneyTests(BrowserFixture browser, DemoKestrelApp 
         (await clerk.Locator("[data-testid=resident-name]").InnerTextAsync()).ShouldBe(name);
         var gone = await holder.GotoAsync($"/residents/{residentId}");
         gone!.Status.ShouldBe(404);
+    }
+
+    [Fact]
+    public async Task A_Baogou_clerk_withdraws_a_pending_request_on_a_phone()
+    {
+        // A 滨湖镇 resident other than the first test's: the last village in official order.
+        var residentId = await app.ResidentOfAsync("滨湖镇", lastVillage: true);
+        var citizenId = await app.ScalarAsync<string>("SELECT citizen_id FROM residents WHERE id = $1", residentId);
+        await using var clerkContext = await browser.NewContextAsync(app.BaseAddress, width: 375, height: 740);
+        var clerk = await clerkContext.NewPageAsync();
+        await SignInAsync(clerk, "tz-baogou");
+        await clerk.GotoAsync("/residents/register");
+        await clerk.GetByLabel("所在村（社区）").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await clerk.GetByLabel("身份证号码").FillAsync(citizenId);
+        await clerk.Locator("[data-testid=id-duplicate]").WaitForAsync();
+        await clerk.GetByLabel("转入理由").FillAsync("已迁入本镇居住");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "申请转入" }).ClickAsync();
+        await clerk.Locator("[data-testid=transfer-result]").WaitForAsync();
+        var requestId = await app.ScalarAsync<long>("SELECT id FROM transfer_requests WHERE resident_id = $1 AND status = 'pending'", residentId);
+
+        await clerk.GotoAsync("/transfers");
+        var row = clerk.Locator($"[data-testid=transfers-mine-list] [data-testid=transfer-{requestId}]");
+        (await row.Locator("[data-testid=requested-by]").InnerTextAsync()).ShouldBe("鲍沟镇医保办经办人（示例）");
+        (await clerk.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        (await Accessibility.SeriousViolationsAsync(clerk)).ShouldBeEmpty();
+        await Screenshots.SaveAsync(clerk, "transfers-mine-phone");
+
+        await row.GetByLabel("撤回说明（可不填）").FillAsync("误报");
+        await row.GetByRole(AriaRole.Button, new() { Name = "撤回" }).ClickAsync();
+        var done = clerk.Locator("[data-testid=transfer-done]");
+        await done.WaitForAsync();
+        (await done.InnerTextAsync()).ShouldContain("已撤回该转移申请");
+        (await clerk.Locator($"[data-testid=transfers-closed-list] [data-testid=transfer-{requestId}] [data-testid=transfer-status]").InnerTextAsync())
+            .ShouldBe("已撤回（误报）");
+        (await app.ScalarAsync<string>("SELECT status FROM transfer_requests WHERE id = $1", requestId)).ShouldBe("cancelled");
     }
 
     private static async Task SignInAsync(IPage page, string login)
