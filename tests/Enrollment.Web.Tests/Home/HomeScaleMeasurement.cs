@@ -44,6 +44,11 @@ public sealed class HomeScaleMeasurement(ITestOutputHelper output)
     [InlineData("village")]
     public async Task Home_page_on_the_generated_county(string who)
     {
+        // ENROLLMENT_HOME_ROLE=township measures that page alone, e.g. first after PostgreSQL restarted cold.
+        if (Environment.GetEnvironmentVariable("ENROLLMENT_HOME_ROLE") is { Length: > 0 } only && only != who)
+        {
+            return;
+        }
         var owner = new NpgsqlConnectionStringBuilder(TestPostgres.ServerConnectionString)
         {
             Database = Environment.GetEnvironmentVariable(DatabaseVariable)!,
