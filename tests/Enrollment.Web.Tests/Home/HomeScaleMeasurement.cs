@@ -26,7 +26,7 @@ public sealed class HomeScaleTheoryAttribute : TheoryAttribute
 }
 
 /// <summary>
-/// The home page of county staff, a township clerk and a village collector on the full generated 滕州
+/// The home page of county staff, a township clerk, a village collector and finance on the full generated 滕州
 /// (docs/performance.md, "Home pages"), through the whole app: sign-in cookie, tenant scope, both tenancy walls,
 /// the Razor render. The first GET after the app starts is "cold" for the app (query compilation, JIT) and for
 /// PostgreSQL when the caller restarted it with the database's files evicted; the rest are warm. Each request's
@@ -42,6 +42,7 @@ public sealed class HomeScaleMeasurement(ITestOutputHelper output)
     [InlineData("county")]
     [InlineData("township")]
     [InlineData("village")]
+    [InlineData("finance")]
     public async Task Home_page_on_the_generated_county(string who)
     {
         // ENROLLMENT_HOME_ROLE=township measures that page alone, e.g. first after PostgreSQL restarted cold.
@@ -69,7 +70,7 @@ public sealed class HomeScaleMeasurement(ITestOutputHelper output)
             var html = await response.Content.ReadAsStringAsync();
             watch.Stop();
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            html.ShouldContain(who == "county" ? "township-progress" : "village-progress");
+            html.ShouldContain(who switch { "county" => "township-progress", "finance" => "subsidy-summary", _ => "village-progress" });
 
             var ms = watch.Elapsed.TotalMilliseconds;
             if (run > 0)
@@ -130,6 +131,7 @@ public sealed class HomeScaleMeasurement(ITestOutputHelper output)
         var (role, scope) = who switch
         {
             "county" => (UserRole.BureauStaff, (long?)null),
+            "finance" => (UserRole.Finance, null),
             "township" => (UserRole.TownshipStaff, township),
             "village" => (UserRole.VillageStaff, village),
             _ => throw new ArgumentOutOfRangeException(nameof(who), who, null),
