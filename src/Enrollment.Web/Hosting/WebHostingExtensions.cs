@@ -24,6 +24,8 @@ internal static class WebHostingExtensions
         builder.Services.AddHttpContextAccessor();
         builder.AddEnrollmentAccounts();
         builder.Services.AddCampaigns();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<Features.Progress.ProgressCache>();
         return builder;
     }
 

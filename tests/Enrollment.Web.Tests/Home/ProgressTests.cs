@@ -88,6 +88,32 @@ public sealed class ProgressTests(DemoApp app) : IClassFixture<DemoApp>, IAsyncL
         home.QuerySelector("[data-testid=township-progress] tfoot td:nth-child(4)")!.TextContent.ShouldBe(expected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task The_figures_are_shared_for_a_minute_and_say_when_they_were_counted()
+    {
+        var staff = app.NewClient();
+        await DemoApp.SignInAsync(staff, "tz-staff");
+        var admin = app.NewClient();
+        await DemoApp.SignInAsync(admin, "tz-admin");
+
+        // Two county users at once: one count, the same figures and the same time for both.
+        var pages = await Task.WhenAll(staff.GetStringAsync("/"), admin.GetStringAsync("/"));
+        var first = Parser.ParseDocument(pages[0]);
+        var second = Parser.ParseDocument(pages[1]);
+        var countedAt = first.QuerySelector("[data-testid=counted-at]")!.TextContent;
+        countedAt.ShouldMatch(@"（\d\d:\d\d 统计，每分钟更新）");
+        second.QuerySelector("[data-testid=counted-at]")!.TextContent.ShouldBe(countedAt);
+        var total = first.QuerySelector("[data-testid=township-progress] tfoot td:nth-child(4)")!.TextContent;
+        second.QuerySelector("[data-testid=township-progress] tfoot td:nth-child(4)")!.TextContent.ShouldBe(total);
+
+        // A township clerk's scope is counted on its own, not read from the county's figures.
+        var clerk = app.NewClient();
+        await DemoApp.SignInAsync(clerk, "tz-baogou");
+        var local = Parser.ParseDocument(await clerk.GetStringAsync("/"));
+        local.QuerySelector("[data-testid=counted-at]")!.TextContent.ShouldContain("统计，每分钟更新");
+        local.QuerySelector("[data-testid=local-totals]")!.TextContent.ShouldNotContain(total);
+    }
+
     /// <summary>The definition before the NOT IN rewrite (a NOT EXISTS through the filtered payments), for comparison.</summary>
     private static async Task<List<VillagePaid>> PreviousPaidByVillageAsync(EnrollmentDbContext db, long campaignId, DateOnly today) =>
         await db.Payments.Where(p => p.Enrollment!.CampaignId == campaignId
