@@ -329,6 +329,13 @@ public sealed class TransferTests(DemoApp app) : IClassFixture<DemoApp>
         collector.QuerySelector("[data-testid=transfers-mine]")!.TextContent.ShouldBe($"本方申请待对方审批 {(await CountsAsync("tz-baogou-cun")).Mine} 件");
         // Finance never sees transfers.
         (await RenderCountsAsync("tz-finance", compact: false)).Trim().ShouldBeEmpty();
+
+        // Placed on the home page and in the navigation.
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-binhu");
+        var home = RegistrationClient.Parse(await client.GetStringAsync("/"));
+        home.QuerySelector("main [data-testid=transfers-waiting]")!.TextContent.ShouldBe(waiting.TextContent);
+        home.QuerySelector("#main-nav a[href='/transfers'] [data-testid=transfers-badge]").ShouldNotBeNull();
     }
 
     /// <summary>Renders the count component as a page would, for the user's scope and claims.</summary>
