@@ -2,7 +2,7 @@
 -- changed after the request was made, so approving it would move them on outdated facts). For every status but
 -- pending, decided_by_user_id / decided_at / decision_note record who closed the request, when and why, so the
 -- existing "decided exactly when no longer pending" check keeps holding.
--- Numbered 0012 on purpose: 0011 was left free for a migration written at the same time on another branch.
+-- (Written as 0012 while another branch might take 0011; renumbered on merge: nothing took it.)
 ALTER TABLE transfer_requests DROP CONSTRAINT transfer_requests_status_check;
 ALTER TABLE transfer_requests ADD CONSTRAINT transfer_requests_status_check
     CHECK (status IN ('pending', 'approved', 'rejected', 'cancelled', 'superseded'));
