@@ -14,22 +14,6 @@ using Xunit.Abstractions;
 namespace Enrollment.Web.Tests.Campaigns;
 
 /// <summary>
-/// Runs only when ENROLLMENT_IMPACT_DB names a database built by <c>enrollment generate</c> (a full 滕州, see
-/// docs/performance.md): a measurement, not a test, so the test command skips it. It lives here because the
-/// preview is internal to the web project and this assembly sees its internals.
-/// </summary>
-public sealed class ScaleFactAttribute : FactAttribute
-{
-    public ScaleFactAttribute()
-    {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ImpactScaleMeasurement.DatabaseVariable)))
-        {
-            Skip = $"set {ImpactScaleMeasurement.DatabaseVariable} to a generated county database to measure";
-        }
-    }
-}
-
-/// <summary>
 /// The impact preview (and the save that re-quotes the unpaid) on tengzhou-2025 with the 60–69 share raised
 /// from 0.5 to 0.6, timed, with the managed heap sampled for its peak. The save changes the database: run it
 /// on a copy (<c>CREATE DATABASE … TEMPLATE</c>).
@@ -39,7 +23,7 @@ public sealed class ImpactScaleMeasurement(ITestOutputHelper output)
     public const string DatabaseVariable = "ENROLLMENT_IMPACT_DB";
     private static readonly DateOnly Today = new(2024, 11, 20);
 
-    [ScaleFact]
+    [ScaleFact(DatabaseVariable)]
     public async Task Preview_on_the_generated_county()
     {
         await using var scope = await OpenAsync();
@@ -54,7 +38,7 @@ public sealed class ImpactScaleMeasurement(ITestOutputHelper output)
         }
     }
 
-    [ScaleFact]
+    [ScaleFact(DatabaseVariable)]
     public async Task Baseline_preview_on_the_generated_county()
     {
         await using var scope = await OpenAsync();
@@ -69,7 +53,7 @@ public sealed class ImpactScaleMeasurement(ITestOutputHelper output)
         }
     }
 
-    [ScaleFact]
+    [ScaleFact(DatabaseVariable)]
     public async Task Save_on_the_generated_county()
     {
         await using var scope = await OpenAsync();

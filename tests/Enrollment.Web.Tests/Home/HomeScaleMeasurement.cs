@@ -13,18 +13,6 @@ using Xunit.Abstractions;
 
 namespace Enrollment.Web.Tests.Home;
 
-/// <summary>Runs only when ENROLLMENT_HOME_DB names a database built by <c>enrollment generate</c>: a measurement, not a test.</summary>
-public sealed class HomeScaleTheoryAttribute : TheoryAttribute
-{
-    public HomeScaleTheoryAttribute()
-    {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(HomeScaleMeasurement.DatabaseVariable)))
-        {
-            Skip = $"set {HomeScaleMeasurement.DatabaseVariable} to a generated county database to measure";
-        }
-    }
-}
-
 /// <summary>
 /// The home page of county staff, a township clerk, a village collector and finance on the full generated 滕州
 /// (docs/performance.md, "Home pages"), through the whole app: sign-in cookie, tenant scope, both tenancy walls,
@@ -38,7 +26,7 @@ public sealed class HomeScaleMeasurement(ITestOutputHelper output)
     private const string Password = "measure2024pass";
     private const int WarmRuns = 10;
 
-    [HomeScaleTheory]
+    [ScaleTheory(DatabaseVariable)]
     [InlineData("county")]
     [InlineData("township")]
     [InlineData("village")]
