@@ -81,9 +81,14 @@ public sealed class PolicyEditorTests(DemoApp app) : IClassFixture<DemoApp>
     public async Task A_cutoff_and_a_township_mode_are_saved_into_the_policy()
     {
         var client = await DraftAsync();
-        var page = await GetAsync(client, Url);
-        var fields = FieldsOf(page, "[data-testid=policy-form]");
+        var fields = FieldsOf(await GetAsync(client, Url), "[data-testid=policy-form]");
         var i = IndexOf(fields, "dibao");
+        // The township rows come when asked for, in official order, none chosen yet.
+        fields.Keys.ShouldNotContain(k => k.StartsWith($"Input.Subsidies[{i}].TownshipModes[", StringComparison.Ordinal));
+        fields["Input.Action"] = $"modes-subsidy:{i}";
+        var expanded = await PostEditAsync(client, fields);
+        expanded.QuerySelectorAll($"[data-testid=subsidy-dibao] details label").Select(l => l.TextContent).ShouldBe(await TownshipsAsync());
+        fields = FieldsOf(expanded, "[data-testid=policy-form]");
         var baogou = fields.Single(f => f.Key.StartsWith($"Input.Subsidies[{i}].TownshipModes[", StringComparison.Ordinal) && f.Value == "鲍沟镇").Key;
 
         fields[$"Input.Subsidies[{i}].CutoffKind"] = "onOrAfter";
@@ -169,6 +174,23 @@ public sealed class PolicyEditorTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task The_county_editor_asks_for_township_rows_instead_of_rendering_them_all()
+    {
+        var client = await DraftAsync();
+        var html = await client.GetStringAsync(Url);
+        var page = Parser.ParseDocument(html);
+
+        // One "另选" button per rule without overrides instead of a select per township per rule.
+        // (Rules that already have overrides, as another test of this class may leave, show their rows.)
+        var asking = page.QuerySelectorAll("[data-testid=policy-form] button[value^='modes-subsidy:']").Length;
+        var showing = page.QuerySelectorAll("[data-testid=policy-form] details").Length;
+        (asking + showing).ShouldBe(RuleCount(FieldsOf(page, "[data-testid=policy-form]")));
+        asking.ShouldBeGreaterThan(showing);
+        page.QuerySelectorAll("[data-testid=policy-form] select[name*='TownshipModes']").Length.ShouldBe(showing * (await TownshipsAsync()).Length);
+        System.Text.Encoding.UTF8.GetByteCount(html).ShouldBeLessThan(120_000);
+    }
+
+    [Fact]
     public async Task A_township_campaign_offers_no_township_overrides()
     {
         var client = app.NewClient();
@@ -213,6 +235,11 @@ public sealed class PolicyEditorTests(DemoApp app) : IClassFixture<DemoApp>
             JOIN campaigns c ON c.id = v.campaign_id AND c.tenant_id = v.tenant_id WHERE c.code = 'tengzhou-2026'
             GROUP BY v.tenant_id, v.campaign_id)
         """;
+
+    private async Task<string[]> TownshipsAsync() => (await app.ScalarAsync<string>("""
+        SELECT string_agg(j.name, '|' ORDER BY j.display_order, j.id) FROM jurisdictions j JOIN tenants t ON t.id = j.tenant_id
+        WHERE t.code = 'tengzhou' AND j.level = 'township'
+        """)).Split('|');
 
     private Task<int> VersionAsync() => app.ScalarAsync<int>($"SELECT version FROM {LatestVersion}");
 

@@ -13,9 +13,17 @@ internal static class PolicyListEdits
     public static string? Apply(PolicyEditForm form, IReadOnlyList<string> townships)
     {
         var (verb, list, index) = Parse(form.Action);
+        if (verb == "modes" && list == "subsidy" && index >= 0 && index < form.Subsidies.Count)
+        {
+            var rule = form.Subsidies[index];
+            var chosen = rule.TownshipModes.Where(t => !string.IsNullOrEmpty(t.Township) && !string.IsNullOrEmpty(t.Mode))
+                .GroupBy(t => t.Township!).ToDictionary(g => g.Key, g => g.Last().Mode!);
+            rule.TownshipModes = SubsidyEdit.TownshipRows(townships, chosen);
+            return $"请在第 {index + 1} 条资助规则下为另选方式的镇街选择资助方式（尚未保存）。";
+        }
         return list switch
         {
-            "subsidy" => Edit(form.Subsidies, verb, index, () => NewSubsidy(form.NewBasis, townships), "资助规则"),
+            "subsidy" => Edit(form.Subsidies, verb, index, () => NewSubsidy(form.NewBasis), "资助规则"),
             "timing" => Edit(form.Timing, verb, index, () => new TimingEdit { Label = "新的缴费时间规则" }, "缴费时间规则"),
             "phase" => Edit(form.Phases, verb, index, () => new PhaseEdit { Name = "新阶段" }, "征缴阶段"),
             _ => null,
@@ -45,14 +53,13 @@ internal static class PolicyListEdits
         }
     }
 
-    private static SubsidyEdit NewSubsidy(string? basis, IReadOnlyList<string> townships)
+    private static SubsidyEdit NewSubsidy(string? basis)
     {
         var known = BasisCodes.TryParse(basis, out var code);
         return new SubsidyEdit
         {
             Basis = known ? code.ToCode() : BasisCodes.All[0].ToCode(),
             Department = known ? code.DefaultDepartment() : null,
-            TownshipModes = [.. townships.Select(t => new TownshipModeEdit { Township = t })],
         };
     }
 

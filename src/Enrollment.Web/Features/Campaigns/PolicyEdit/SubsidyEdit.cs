@@ -46,8 +46,8 @@ public sealed class SubsidyEdit
             CountyPart = FormText.Of(rule.CountyPart),
             Funding = rule.Funding,
             Mode = rule.Mode,
-            TownshipModes = [.. townships.Concat(overrides.Keys.Where(k => !townships.Contains(k)))
-                .Select(t => new TownshipModeEdit { Township = t, Mode = overrides.GetValueOrDefault(t) })],
+            // Rows for every township only where some township chose otherwise; the rest ask for them (PolicyListEdits).
+            TownshipModes = overrides.Count == 0 ? [] : TownshipRows(townships, overrides),
             Department = rule.Department,
             CutoffKind = rule.FirstCertified switch { { Before: not null } => "before", { OnOrAfter: not null } => "onOrAfter", _ => "" },
             CutoffDate = FormText.Of(rule.FirstCertified?.Before ?? rule.FirstCertified?.OnOrAfter),
@@ -55,6 +55,11 @@ public sealed class SubsidyEdit
             Interpretation = rule.Interpretation,
         };
     }
+
+    /// <summary>One row per township in official order (and any override naming another), with its chosen mode.</summary>
+    public static List<TownshipModeEdit> TownshipRows(IReadOnlyList<string> townships, IReadOnlyDictionary<string, string> overrides) =>
+        [.. townships.Concat(overrides.Keys.Where(k => !townships.Contains(k)))
+            .Select(t => new TownshipModeEdit { Township = t, Mode = overrides.GetValueOrDefault(t) })];
 
     internal SubsidyRuleDocument ToDocument(FormReader read, string path)
     {
