@@ -186,6 +186,22 @@ public sealed class TransferTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task Approving_after_the_resident_died_moves_nobody_and_lapses_the_request()
+    {
+        var (residentId, _, requestId, _) = await RequestAsync(40);
+        var village = await app.ScalarAsync<long>("SELECT village_id FROM residents WHERE id = $1", residentId);
+        await app.ScalarAsync<object>("UPDATE residents SET status = 'deceased' WHERE id = $1", residentId);
+
+        var holder = await RegistrationClient.SignInAsync(app, "tz-binhu");
+        var answer = await holder.DecideAsync(requestId, "approve");
+
+        answer.Headers.Location!.ToString().ShouldBe($"/transfers?done=lapsed#transfer-{requestId}");
+        (await app.ScalarAsync<long>("SELECT village_id FROM residents WHERE id = $1", residentId)).ShouldBe(village);
+        (await app.ScalarAsync<string>("SELECT status FROM transfer_requests WHERE id = $1", requestId)).ShouldBe("superseded");
+        (await app.ScalarAsync<string>("SELECT decision_note FROM transfer_requests WHERE id = $1", requestId)).ShouldContain("人员状态");
+    }
+
+    [Fact]
     public async Task A_decision_on_a_page_rendered_before_a_withdrawal_changes_nothing()
     {
         var (residentId, _, requestId, requester) = await RequestAsync(35);

@@ -58,7 +58,7 @@ internal static class TransferDecision
 
     /// <summary>
     /// Moves the resident, unless they no longer live in the village the request was made against (moved by another
-    /// transfer, or their record edited): then it answers false, the request lapses and nobody moves. The resident's row is locked
+    /// transfer, their record edited, or no longer active — died, moved out): then it answers false, the request lapses and nobody moves. The resident's row is locked
     /// first, so an edit cannot slip in between this comparison and the move (residents carry no row version).
     /// </summary>
     private static async Task<bool> MoveAsync(EnrollmentDbContext db, TransferRequest request, CancellationToken cancellationToken)
@@ -71,7 +71,8 @@ internal static class TransferDecision
         // Wherever they live now, inside or outside this user's subtree: the tenant filter still holds.
         var resident = await db.Residents.IgnoreQueryFilters([QueryFilters.Jurisdiction])
             .SingleAsync(r => r.Id == residentId, cancellationToken);
-        if (resident.VillageId != request.FromVillageId)
+        // A resident who died or left the register since the request is not moved either.
+        if (resident.VillageId != request.FromVillageId || resident.Status != ResidentStatus.Active)
         {
             return false;
         }

@@ -22,5 +22,5 @@ internal static class TransferText
     public static string Minute(DateTimeOffset at) => at.ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The note written on a request found out of date when someone tried to approve it.</summary>
-    public const string LapsedNote = "申请后该人员所在村（社区）已变更，未转移；如仍需转入，请重新申请";
+    public const string LapsedNote = "申请后该人员所在村（社区）或人员状态（如死亡、迁出）已变更，未转移；如仍需转入，请重新申请";
 }
