@@ -191,6 +191,21 @@ public sealed class PolicyEditorTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task The_campaign_page_reads_in_Chinese()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-admin");
+
+        var page = await GetAsync(client, "/campaigns/tengzhou-2025");
+
+        page.QuerySelector("[data-testid=rule-tekun] td:nth-child(5)")!.TextContent.ShouldBe("医疗救助");
+        // The template's English interpretation notes are folded away as technical notes, not shown as 说明.
+        page.QuerySelectorAll("[data-testid=policy-notes] li").Select(li => li.TextContent)
+            .ShouldAllBe(t => t.Any(c => c >= '\u4e00' && c <= '\u9fff'));
+        page.QuerySelector("details ul[lang=en] li").ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task A_township_campaign_offers_no_township_overrides()
     {
         var client = app.NewClient();
