@@ -17,7 +17,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser, DemoKestrelApp ap
         await using var context = await browser.NewContextAsync(app.BaseAddress);
         var page = await context.NewPageAsync();
 
-        await SignInAsync(page, login, DemoKestrelApp.Password);
+        await page.SignInAsync(login, DemoKestrelApp.Password);
 
         (await page.Locator("[data-testid=home-title]").InnerTextAsync()).ShouldBe(title);
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
@@ -33,7 +33,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser, DemoKestrelApp ap
         var binhuResident = await app.ResidentOfAsync("滨湖镇");
         await using var clerkContext = await browser.NewContextAsync(app.BaseAddress);
         var clerk = await clerkContext.NewPageAsync();
-        await SignInAsync(clerk, "tz-baogou", DemoKestrelApp.Password);
+        await clerk.SignInAsync("tz-baogou", DemoKestrelApp.Password);
 
         var denied = await clerk.GotoAsync($"/residents/{binhuResident}");
         denied!.Status.ShouldBe(404);
@@ -41,7 +41,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser, DemoKestrelApp ap
 
         await using var staffContext = await browser.NewContextAsync(app.BaseAddress);
         var staff = await staffContext.NewPageAsync();
-        await SignInAsync(staff, "tz-staff", DemoKestrelApp.Password);
+        await staff.SignInAsync("tz-staff", DemoKestrelApp.Password);
         var opened = await staff.GotoAsync($"/residents/{binhuResident}");
         opened!.Status.ShouldBe(200);
         (await staff.Locator("[data-testid=citizen-id]").InnerTextAsync()).ShouldContain("********");
@@ -96,14 +96,5 @@ public sealed class SignInJourneyTests(BrowserFixture browser, DemoKestrelApp ap
         await page.GetByRole(AriaRole.Button, new() { Name = "保存新密码" }).ClickAsync();
         await page.ArriveAtAsync("/?password-changed=1");
         (await page.Locator("[data-testid=home-title]").InnerTextAsync()).ShouldBe("县医保局管理员工作台");
-    }
-
-    private static async Task SignInAsync(IPage page, string login, string password)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("登录名").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.Locator("[data-testid=home-title]").WaitForAsync();
     }
 }

@@ -10,7 +10,7 @@ public sealed class CampaignJourneyTests(BrowserFixture browser, DemoKestrelApp 
     {
         await using var context = await browser.NewContextAsync(app.BaseAddress);
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "tz-admin");
+        await page.SignInAsync("tz-admin");
 
         // Next year's draft from this year's campaign.
         await page.GotoAsync("/campaigns/tengzhou-2025");
@@ -42,7 +42,7 @@ public sealed class CampaignJourneyTests(BrowserFixture browser, DemoKestrelApp 
     {
         await using var context = await browser.NewContextAsync(app.BaseAddress, width: 375, height: 740);
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "tz-baogou");
+        await page.SignInAsync("tz-baogou");
         await page.GotoAsync("/trial-quote");
 
         var id = CitizenId(new DateOnly(1990, 5, 5));
@@ -60,7 +60,7 @@ public sealed class CampaignJourneyTests(BrowserFixture browser, DemoKestrelApp 
     {
         await using var context = await browser.NewContextAsync(app.BaseAddress);
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "tz-baogou");
+        await page.SignInAsync("tz-baogou");
 
         foreach (var url in new[] { "/campaigns", "/campaigns/tengzhou-2025", "/campaigns/tengzhou-2025/policy/edit", "/campaigns/tengzhou-2025/versions" })
         {
@@ -81,14 +81,6 @@ public sealed class CampaignJourneyTests(BrowserFixture browser, DemoKestrelApp 
         return await page.Locator("[data-testid=quote-payable]").InnerTextAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("登录名").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(DemoKestrelApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.Locator("[data-testid=home-title]").WaitForAsync();
-    }
 
     private static string CitizenId(DateOnly birth, int sequence = 123)
     {

@@ -11,11 +11,7 @@ public sealed class NewCampaignJourneyTests(BrowserFixture browser, DemoKestrelA
     {
         await using var context = await browser.NewContextAsync(app.BaseAddress, width: 375, height: 740);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("登录名").FillAsync("tz-admin");
-        await page.GetByLabel("密码").FillAsync(DemoKestrelApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.Locator("[data-testid=home-title]").WaitForAsync();
+        await page.SignInAsync("tz-admin");
 
         await page.GotoAsync("/campaigns");
         await page.Locator("[data-testid=new-campaign]").ClickAsync();

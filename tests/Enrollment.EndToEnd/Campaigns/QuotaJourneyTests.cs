@@ -10,7 +10,7 @@ public sealed class QuotaJourneyTests(BrowserFixture browser, DemoKestrelApp app
     {
         await using var context = await browser.NewContextAsync(app.BaseAddress, width: 375, height: 740);
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "tz-admin");
+        await page.SignInAsync("tz-admin");
 
         await page.GotoAsync("/campaigns/tengzhou-2025/quotas");
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
@@ -46,13 +46,4 @@ public sealed class QuotaJourneyTests(BrowserFixture browser, DemoKestrelApp app
     /// <summary>Wide tables scroll inside their own box; the page itself must not scroll sideways on a phone.</summary>
     private static Task<bool> FitsTheScreenAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
-
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("登录名").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(DemoKestrelApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.Locator("[data-testid=home-title]").WaitForAsync();
-    }
 }

@@ -25,7 +25,7 @@ public sealed class TransferJourneyTests(BrowserFixture browser, DemoKestrelApp 
         // The 鲍沟镇 clerk, at phone width.
         await using var clerkContext = await browser.NewContextAsync(app.BaseAddress, width: 375, height: 740);
         var clerk = await clerkContext.NewPageAsync();
-        await SignInAsync(clerk, "tz-baogou");
+        await clerk.SignInAsync("tz-baogou");
         await clerk.GotoAsync("/residents/register");
         await clerk.GetByLabel("所在村（社区）").SelectOptionAsync(baogouVillage.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await clerk.GetByLabel("身份证号码").FillAsync(citizenId);
@@ -50,7 +50,7 @@ public sealed class TransferJourneyTests(BrowserFixture browser, DemoKestrelApp 
         // The 滨湖镇 clerk approves.
         await using var holderContext = await browser.NewContextAsync(app.BaseAddress);
         var holder = await holderContext.NewPageAsync();
-        await SignInAsync(holder, "tz-binhu");
+        await holder.SignInAsync("tz-binhu");
         await holder.GotoAsync("/transfers");
         var row = holder.Locator("[data-testid=transfers-waiting-list] tbody tr", new() { HasText = name });
         (await Accessibility.SeriousViolationsAsync(holder)).ShouldBeEmpty();
@@ -74,7 +74,7 @@ public sealed class TransferJourneyTests(BrowserFixture browser, DemoKestrelApp 
         var citizenId = await app.ScalarAsync<string>("SELECT citizen_id FROM residents WHERE id = $1", residentId);
         await using var clerkContext = await browser.NewContextAsync(app.BaseAddress, width: 375, height: 740);
         var clerk = await clerkContext.NewPageAsync();
-        await SignInAsync(clerk, "tz-baogou");
+        await clerk.SignInAsync("tz-baogou");
         await clerk.GotoAsync("/residents/register");
         await clerk.GetByLabel("所在村（社区）").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await clerk.GetByLabel("身份证号码").FillAsync(citizenId);
@@ -99,14 +99,5 @@ public sealed class TransferJourneyTests(BrowserFixture browser, DemoKestrelApp 
         (await clerk.Locator($"[data-testid=transfers-closed-list] [data-testid=transfer-{requestId}] [data-testid=transfer-status]").InnerTextAsync())
             .ShouldBe("已撤回（误报）");
         (await app.ScalarAsync<string>("SELECT status FROM transfer_requests WHERE id = $1", requestId)).ShouldBe("cancelled");
-    }
-
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("登录名").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(DemoKestrelApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.Locator("[data-testid=home-title]").WaitForAsync();
     }
 }

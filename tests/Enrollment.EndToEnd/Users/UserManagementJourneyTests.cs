@@ -24,7 +24,7 @@ public sealed class UserManagementJourneyTests(BrowserFixture browser, WorldKest
     {
         await using var adminContext = await browser.NewContextAsync(app.BaseAddress, width: 375, height: 740);
         var admin = await adminContext.NewPageAsync();
-        await SignInAsync(admin, app.World.Tengzhou.Admin.Login, AccountsWorld.Password);
+        await admin.SignInAsync(app.World.Tengzhou.Admin.Login, AccountsWorld.Password);
 
         await admin.GotoAsync("/admin/users");
         (await admin.Locator("table[data-testid=users] tbody tr").CountAsync()).ShouldBeGreaterThan(5);
@@ -63,14 +63,5 @@ public sealed class UserManagementJourneyTests(BrowserFixture browser, WorldKest
         await admin.Locator("tr[data-login='bg-wang']").GetByRole(AriaRole.Link).ClickAsync();
         (await Accessibility.SeriousViolationsAsync(admin)).ShouldBeEmpty();
         await Screenshots.SaveAsync(admin, "user-edit-phone");
-    }
-
-    private static async Task SignInAsync(IPage page, string login, string password)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("登录名").FillAsync(login);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.Locator("[data-testid=home-title]").WaitForAsync();
     }
 }
