@@ -64,7 +64,7 @@ public sealed class ImpactTests(DemoApp app) : IClassFixture<DemoApp>
         await using (var scope = await ScopeAsync())
         {
             var (current, proposal) = await ProposeAsync(scope.Db);
-            (await PolicyEditHandler.SaveAsync(scope.Db, current, proposal, "测试：调整资助比例", null, Now)).ShouldBeTrue();
+            (await PolicyEditHandler.SaveAsync(scope.Db, current, proposal, "测试：调整资助比例", null, Now, Today)).ShouldBeTrue();
         }
         var next = baseline + 1;
         (await CurrentVersionAsync()).ShouldBe(next);
@@ -105,7 +105,7 @@ public sealed class ImpactTests(DemoApp app) : IClassFixture<DemoApp>
         {
             await using var scope = await ScopeAsync();
             var (current, proposal) = await ProposeAsync(scope.Db);
-            await Should.ThrowAsync<PostgresException>(() => PolicyEditHandler.SaveAsync(scope.Db, current, proposal, "测试：应整体回滚", null, Now));
+            await Should.ThrowAsync<PostgresException>(() => PolicyEditHandler.SaveAsync(scope.Db, current, proposal, "测试：应整体回滚", null, Now, Today));
         }
         finally
         {

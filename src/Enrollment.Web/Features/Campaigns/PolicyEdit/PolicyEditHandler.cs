@@ -41,7 +41,7 @@ internal static class PolicyEditHandler
     /// </summary>
     public static async Task<bool> SaveAsync(
         EnrollmentDbContext db, CampaignPolicy current, PolicyProposal proposal, string reason, long? userId, DateTimeOffset now,
-        CancellationToken ct = default)
+        DateOnly today, CancellationToken ct = default)
     {
         var campaign = current.Campaign;
         var version = campaign.AddPolicyVersion(proposal.Json, reason, userId, now);
@@ -58,14 +58,10 @@ internal static class PolicyEditHandler
         }
         if (campaign.Status == CampaignStatus.Open && proposal.Policy is { } policy)
         {
-            await QuoteSnapshotRefresh.ApplyAsync(db, campaign.Id, policy, version.Version, reason, BusinessDay(now), now, ct);
+            await QuoteSnapshotRefresh.ApplyAsync(db, campaign.Id, policy, version.Version, reason, today, now, ct);
         }
         // An exception above leaves the transaction uncommitted: disposing it rolls the version back too.
         await transaction.CommitAsync(ct);
         return true;
     }
-
-    /// <summary>The calendar day of <paramref name="now"/> in China Standard Time, as BusinessClock.Today() reads it.</summary>
-    private static DateOnly BusinessDay(DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
 }

@@ -22,26 +22,19 @@ internal static class QuotaExport
                     return Results.NotFound();
                 }
                 List<XlsxSheet> sheets = [];
-                List<TownshipQuota> townships = [];
+                List<(long Id, string Name)> townships;
                 if (campaign.JurisdictionId is { } area)
                 {
-                    townships.AddRange(await QuotaRowsQuery.TownshipAsync(db, campaign.Id, area) is { } own ? [own] : []);
+                    townships = await QuotaRowsQuery.TownshipAsync(db, campaign.Id, area) is { } own ? [(own.Id, own.Name)] : [];
                 }
                 else
                 {
                     var rows = await QuotaRowsQuery.TownshipsAsync(db, campaign.Id);
                     sheets.Add(TownshipSheet(campaign.Name, rows));
-                    foreach (var row in rows)
-                    {
-                        townships.AddRange(await QuotaRowsQuery.TownshipAsync(db, campaign.Id, row.JurisdictionId) is { } t ? [t] : []);
-                    }
+                    townships = [.. rows.Select(r => (r.JurisdictionId, r.Name))];
                 }
-                var villages = new List<(TownshipQuota Township, QuotaRow Village)>();
-                foreach (var township in townships)
-                {
-                    villages.AddRange((await QuotaRowsQuery.VillagesAsync(db, campaign.Id, township)).Select(v => (township, v)));
-                }
-                sheets.Add(VillageSheet(campaign.Name, villages));
+                var villages = await QuotaRowsQuery.VillagesOfAsync(db, campaign.Id, [.. townships.Select(t => t.Id)]);
+                sheets.Add(VillageSheet(campaign.Name, [.. townships.SelectMany(t => villages[t.Id].Select(v => (t.Name, v)))]));
 
                 using var buffer = new MemoryStream();
                 XlsxWorkbook.Write(buffer, sheets);
@@ -61,10 +54,10 @@ internal static class QuotaExport
             Note(r.IsDemoQuota, r.Villages?.Differs(r.Target) == true ? "分村合计与镇街任务数不一致" : null),
         ]));
 
-    private static XlsxSheet VillageSheet(string campaign, List<(TownshipQuota Township, QuotaRow Village)> rows) => new(
+    private static XlsxSheet VillageSheet(string campaign, List<(string Township, QuotaRow Village)> rows) => new(
         "村（社区）任务数", $"{campaign} 各村（社区）参保任务数",
         [new("序号", XlsxKind.Count, 6), new("镇街", Width: 16), new("管区/片区", Width: 16), new("村（社区）", Width: 18), new("任务数（人）", XlsxKind.Count), new("说明", Width: 20)],
-        rows.Select((r, i) => (IReadOnlyList<object?>)[i + 1, r.Township.Name, r.Village.Grouping, r.Village.Name, r.Village.Target, Note(r.Village.IsDemoQuota, null)]));
+        rows.Select((r, i) => (IReadOnlyList<object?>)[i + 1, r.Township, r.Village.Grouping, r.Village.Name, r.Village.Target, Note(r.Village.IsDemoQuota, null)]));
 
     private static string? Note(bool demo, string? other) =>
         string.Join("；", new[] { demo ? "示例（文件未下达，系统生成）" : null, other }.OfType<string>()) is { Length: > 0 } note ? note : null;

@@ -53,27 +53,40 @@ internal static class QuotaRowsQuery
     }
 
     /// <summary>The villages of one township: those directly under it and those under its groupings, each in order.</summary>
-    public static async Task<List<QuotaRow>> VillagesAsync(EnrollmentDbContext db, long campaignId, TownshipQuota township)
+    public static async Task<List<QuotaRow>> VillagesAsync(EnrollmentDbContext db, long campaignId, TownshipQuota township) =>
+        (await VillagesOfAsync(db, campaignId, [township.Id], township.Path))[township.Id];
+
+    /// <summary>
+    /// The villages of several townships (an export of the county), from one read of the quotas and one of the
+    /// villages and groupings: <paramref name="subtreePath"/> narrows that read when there is one township.
+    /// </summary>
+    public static async Task<Dictionary<long, List<QuotaRow>>> VillagesOfAsync(
+        EnrollmentDbContext db, long campaignId, IReadOnlyCollection<long> townshipIds, string? subtreePath = null)
     {
         var quotas = await CellsAsync(db, campaignId);
         var nodes = await db.Jurisdictions.AsNoTracking()
-            .Where(j => j.Path.StartsWith(township.Path) && (j.Level == JurisdictionLevel.Grouping || j.Level == JurisdictionLevel.Village))
+            .Where(j => subtreePath == null || j.Path.StartsWith(subtreePath))
+            .Where(j => j.Level == JurisdictionLevel.Grouping || j.Level == JurisdictionLevel.Village)
             .Select(j => new Node(j.Id, j.ParentId, j.Level, j.Name, j.DisplayOrder, j.IsDemo)).ToListAsync();
         var children = nodes.ToLookup(n => n.ParentId);
         IEnumerable<Node> Ordered(long parent) => children[parent].OrderBy(n => n.DisplayOrder).ThenBy(n => n.Id);
 
-        var rows = new List<QuotaRow>();
-        foreach (var node in Ordered(township.Id))
+        var byTownship = new Dictionary<long, List<QuotaRow>>();
+        foreach (var townshipId in townshipIds)
         {
-            var grouping = node.Level == JurisdictionLevel.Grouping ? node.Name : null;
-            IEnumerable<Node> villages = grouping is null ? [node] : Ordered(node.Id);
-            foreach (var village in villages.Where(n => n.Level == JurisdictionLevel.Village))
+            var rows = byTownship[townshipId] = [];
+            foreach (var node in Ordered(townshipId))
             {
-                var cell = quotas.GetValueOrDefault(village.Id);
-                rows.Add(new QuotaRow(village.Id, village.Name, village.IsDemo, grouping, cell?.Target, cell?.IsDemo ?? false, cell?.Version));
+                var grouping = node.Level == JurisdictionLevel.Grouping ? node.Name : null;
+                IEnumerable<Node> villages = grouping is null ? [node] : Ordered(node.Id);
+                foreach (var village in villages.Where(n => n.Level == JurisdictionLevel.Village))
+                {
+                    var cell = quotas.GetValueOrDefault(village.Id);
+                    rows.Add(new QuotaRow(village.Id, village.Name, village.IsDemo, grouping, cell?.Target, cell?.IsDemo ?? false, cell?.Version));
+                }
             }
         }
-        return rows;
+        return byTownship;
     }
 
     /// <summary>A township of the signed-in user's scope with its own quota, or null (unknown, foreign, not a township).</summary>
