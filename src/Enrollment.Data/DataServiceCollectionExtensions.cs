@@ -60,6 +60,20 @@ public static class DataServiceCollectionExtensions
             .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
     }
 
+    /// <summary>
+    /// Options for a second context on a connection another context has open (and its transaction, to be joined
+    /// with <c>Database.UseTransaction</c>): one transaction across two tenant contexts. The connection's
+    /// app.tenant_id is the caller's to set (transaction-local), as the connection is already open.
+    /// </summary>
+    public static DbContextOptions<EnrollmentDbContext> CreateOptions(System.Data.Common.DbConnection openConnection, TimeProvider? clock = null)
+    {
+        var builder = new DbContextOptionsBuilder<EnrollmentDbContext>();
+        builder.UseNpgsql(openConnection)
+            .AddInterceptors(TenantConnectionInterceptor.Instance, new AuditInterceptor(clock ?? TimeProvider.System))
+            .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+        return builder.Options;
+    }
+
     /// <summary>Options for a context created by hand (CLI, tests): <c>new EnrollmentDbContext(options, TenantContext.For(…), hasher)</c>.</summary>
     public static DbContextOptions<EnrollmentDbContext> CreateOptions(NpgsqlDataSource dataSource, TimeProvider? clock = null)
     {

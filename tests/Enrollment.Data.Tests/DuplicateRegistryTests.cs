@@ -12,18 +12,20 @@ public sealed class DuplicateRegistryTests(WorldFixture fixture) : IClassFixture
     private World World => fixture.World;
 
     [Fact]
-    public async Task The_same_ID_in_another_tenant_is_detected_and_only_its_tenant_is_revealed()
+    public async Task An_active_registration_in_another_tenant_is_detected_a_released_one_is_not()
     {
+        // 张秀英 moved out of 浦北 (released there) and is registered in 滕州 (active).
+        await using var b = Db.AppContext(World.TenantB);
+        var fromB = new DuplicateRegistry(b, TestDb.Hasher);
+        (await fromB.FindOtherTenantsAsync(World.SharedId)).ShouldBe([World.TenantA]);
+        (await fromB.FindOtherTenantsAsync(World.SharedId.ToLowerInvariant())).ShouldBe([World.TenantA]);
         await using var a = Db.AppContext(World.TenantA);
-        var registry = new DuplicateRegistry(a, TestDb.Hasher);
-        (await registry.FindOtherTenantsAsync(World.SharedId)).ShouldBe([World.TenantB]);
-        (await registry.FindOtherTenantsAsync(World.SharedId.ToLowerInvariant())).ShouldBe([World.TenantB]);
+        (await new DuplicateRegistry(a, TestDb.Hasher).FindOtherTenantsAsync(World.SharedId)).ShouldBeEmpty();
 
         // 李强 is registered only in 滕州: no duplicate for 滕州, one for 浦北.
         var onlyInA = (await a.Residents.SingleAsync(r => r.Name == "李强")).CitizenId;
-        (await registry.FindOtherTenantsAsync(onlyInA)).ShouldBeEmpty();
-        await using var b = Db.AppContext(World.TenantB);
-        (await new DuplicateRegistry(b, TestDb.Hasher).FindOtherTenantsAsync(onlyInA)).ShouldBe([World.TenantA]);
+        (await new DuplicateRegistry(a, TestDb.Hasher).FindOtherTenantsAsync(onlyInA)).ShouldBeEmpty();
+        (await fromB.FindOtherTenantsAsync(onlyInA)).ShouldBe([World.TenantA]);
         // 浦北 still cannot read 滕州's resident.
         (await b.Residents.CountAsync(r => r.CitizenId == onlyInA)).ShouldBe(0);
     }
@@ -33,15 +35,16 @@ public sealed class DuplicateRegistryTests(WorldFixture fixture) : IClassFixture
     {
         (await Db.ScalarAsync("""
             SELECT count(*) FROM information_schema.columns WHERE table_name = 'id_hash_registry'
-            """)).ShouldBe(3);
+            """)).ShouldBe(4);
         var columns = await Db.ScalarAsync("""
             SELECT count(*) FROM information_schema.columns
-            WHERE table_name = 'id_hash_registry' AND column_name IN ('id_hash', 'tenant_id', 'registered_at')
+            WHERE table_name = 'id_hash_registry' AND column_name IN ('id_hash', 'tenant_id', 'registered_at', 'released_at')
             """);
-        columns.ShouldBe(3);
-        // Three residents in the world, one hash each; the hash is the HMAC, not a plain SHA-256 of the number.
-        (await Db.ScalarAsync("SELECT count(*) FROM id_hash_registry")).ShouldBe(3);
+        columns.ShouldBe(4);
+        // The world's residents, one hash each; the hash is the HMAC, not a plain SHA-256 of the number.
+        (await Db.ScalarAsync("SELECT count(*) FROM id_hash_registry WHERE octet_length(id_hash) <> 32")).ShouldBe(0);
         (await Db.ScalarAsync("SELECT count(*) FROM id_hash_registry WHERE id_hash = $1", TestDb.Hasher.Hash(World.SharedId))).ShouldBe(2);
+        (await Db.ScalarAsync("SELECT count(*) FROM id_hash_registry WHERE id_hash = $1 AND released_at IS NULL", TestDb.Hasher.Hash(World.SharedId))).ShouldBe(1);
         (await Db.ScalarAsync("SELECT count(*) FROM id_hash_registry WHERE id_hash = sha256(convert_to($1, 'UTF8'))", World.SharedId)).ShouldBe(0);
         (await Db.ScalarAsync("SELECT count(*) FROM id_hash_registry WHERE encode(id_hash, 'escape') LIKE '%' || $1 || '%'", World.SharedId)).ShouldBe(0);
     }
@@ -83,7 +86,7 @@ public sealed class DuplicateRegistryTests(WorldFixture fixture) : IClassFixture
         (await CountAsync(bulk)).ShouldBe(0);
 
         var result = await IdHashRegistryReconciler.ReconcileAsync(Db.Owner, TestDb.Hasher, World.TenantA);
-        result.ShouldBe(new IdHashRegistryReconciler.Result(Residents: 3, Added: 1, Removed: 1));
+        result.ShouldBe(new IdHashRegistryReconciler.Result(Residents: 3, Added: 1, Removed: 1, Conflicts: 0));
         (await CountAsync(bulk)).ShouldBe(1);
         (await IdHashRegistryReconciler.ReconcileAsync(Db.Owner, TestDb.Hasher, World.TenantA)).ShouldBe(new IdHashRegistryReconciler.Result(3, 0, 0));
 

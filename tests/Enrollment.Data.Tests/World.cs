@@ -7,7 +7,8 @@ namespace Enrollment.Data.Tests;
 /// Two tenants with a row in every tenant-owned table, saved through the app role:
 /// 滕州 (county → 鲍沟镇 → 片区 → 大北坞村 → 自然村, and 滨湖镇 → 渠庄村) and 浦北 (county → 张黄镇 → 石垌村).
 /// Resident 1 of 滕州 lives in 鲍沟's village, resident 2 in 滨湖's; 浦北's resident has the same citizen ID as
-/// 滕州's resident 1 (a duplicate across tenants).
+/// 滕州's resident 1: they lived in 浦北 and moved out (迁出), so 浦北's registry entry is released and 滕州 holds
+/// the one active registration a person may have.
 /// </summary>
 public sealed class World
 {
@@ -83,18 +84,19 @@ public sealed class World
             var village = new Jurisdiction { ParentId = township.Id, Level = JurisdictionLevel.Village, Name = "石垌村" };
             ctx.Jurisdictions.Add(village);
             await ctx.SaveChangesAsync();
-            world.ResidentB = await AddGraphAsync(ctx, village, SharedId, "黄秀英", "pubei-2020", "B-1", null);
+            world.ResidentB = await AddGraphAsync(ctx, village, SharedId, "黄秀英", "pubei-2020", "B-1", null, ResidentStatus.MovedOut);
         }
         return world;
     }
 
     /// <summary>A household, its resident (the head), and for the campaign: quota, enrollment, payment, certification, exclusion.</summary>
     private static async Task<long> AddGraphAsync(
-        EnrollmentDbContext ctx, Jurisdiction village, string citizenId, string name, string campaignCode, string reference, long? user)
+        EnrollmentDbContext ctx, Jurisdiction village, string citizenId, string name, string campaignCode, string reference, long? user,
+        ResidentStatus status = ResidentStatus.Active)
     {
         var at = new DateTimeOffset(2024, 10, 8, 2, 0, 0, TimeSpan.Zero);
         var household = new Household { Village = village, Address = village.Name + "1号" };
-        var resident = new Resident { Name = name, Village = village, Household = household, RelationToHead = RelationToHead.Self, Phone = "13800000000" };
+        var resident = new Resident { Name = name, Village = village, Household = household, RelationToHead = RelationToHead.Self, Phone = "13800000000", Status = status };
         resident.SetCitizenId(citizenId);
         ctx.Residents.Add(resident);
         var campaign = ctx.Campaigns.Local.FirstOrDefault(c => c.Code == campaignCode);

@@ -32,6 +32,21 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         if (eventData.Context is EnrollmentDbContext db && Collect(db))
         {
             db.AuditTransaction ??= db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
+            try
+            {
+                foreach (var command in RegistryCommands(db))
+                {
+                    using (command)
+                    {
+                        command.ExecuteNonQuery();
+                    }
+                }
+            }
+            catch (PostgresException e) when (IsSecondActiveRegistration(e))
+            {
+                Finish(db, () => db.AuditTransaction?.Rollback());
+                throw new DuplicateRegistrationException("该身份证号码已在其他县（市）参保登记，不得重复参保", e);
+            }
         }
         return result;
     }
@@ -44,9 +59,32 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             db.AuditTransaction ??= db.Database.CurrentTransaction is null
                 ? await db.Database.BeginTransactionAsync(cancellationToken)
                 : null;
+            try
+            {
+                // The registry first: a second active registration fails here, before any row is written.
+                foreach (var command in RegistryCommands(db))
+                {
+                    await using (command)
+                    {
+                        await command.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                }
+            }
+            catch (PostgresException e) when (IsSecondActiveRegistration(e))
+            {
+                if (db.AuditTransaction is { } transaction)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                }
+                await EndAsync(db);
+                throw new DuplicateRegistrationException("该身份证号码已在其他县（市）参保登记，不得重复参保", e);
+            }
         }
         return result;
     }
+
+    private static bool IsSecondActiveRegistration(PostgresException e) =>
+        e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == DuplicateRegistrationException.ConstraintName;
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -155,13 +193,6 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        if (db.PendingRegistry is { } registry)
-        {
-            foreach (var command in RegistryCommands(connection, transaction, registry))
-            {
-                yield return command;
-            }
-        }
         var tenantRows = pending.Changes.Where(c => c.Entry.Entity is ITenantOwned).ToList();
         var systemRows = pending.Changes.Where(c => c.Entry.Entity is not ITenantOwned).ToList();
         if (tenantRows.Count > 0)
@@ -176,24 +207,43 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         }
     }
 
-    private static IEnumerable<NpgsqlCommand> RegistryCommands(NpgsqlConnection connection, NpgsqlTransaction? transaction, RegistryChanges registry)
+    private static IEnumerable<NpgsqlCommand> RegistryCommands(EnrollmentDbContext db)
     {
+        if (db.PendingRegistry is not { } registry)
+        {
+            yield break;
+        }
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+        // Tolerant of rows that are missing (bulk-loaded residents not yet reconciled) or already in the state asked.
         if (registry.Remove.Count > 0)
         {
-            var delete = new NpgsqlCommand("DELETE FROM id_hash_registry WHERE tenant_id = $1 AND id_hash = ANY($2)", connection, transaction);
-            delete.Parameters.Add(new NpgsqlParameter { Value = registry.TenantId });
-            delete.Parameters.Add(new NpgsqlParameter { Value = registry.Remove.ToArray() });
-            yield return delete;
+            yield return RegistryCommand(connection, transaction, registry.TenantId, registry.Remove,
+                "DELETE FROM id_hash_registry WHERE tenant_id = $1 AND id_hash = ANY($2)");
         }
-        if (registry.Add.Count > 0)
+        if (registry.Release.Count > 0)
         {
-            var insert = new NpgsqlCommand(
-                "INSERT INTO id_hash_registry (id_hash, tenant_id) SELECT h, $1 FROM unnest($2::bytea[]) AS h ON CONFLICT DO NOTHING",
-                connection, transaction);
-            insert.Parameters.Add(new NpgsqlParameter { Value = registry.TenantId });
-            insert.Parameters.Add(new NpgsqlParameter { Value = registry.Add.ToArray() });
-            yield return insert;
+            yield return RegistryCommand(connection, transaction, registry.TenantId, registry.Release, """
+                INSERT INTO id_hash_registry (id_hash, tenant_id, released_at) SELECT h, $1, now() FROM unnest($2::bytea[]) AS h
+                ON CONFLICT (id_hash, tenant_id) DO UPDATE SET released_at = COALESCE(id_hash_registry.released_at, now())
+                """);
         }
+        if (registry.Activate.Count > 0)
+        {
+            yield return RegistryCommand(connection, transaction, registry.TenantId, registry.Activate, """
+                INSERT INTO id_hash_registry (id_hash, tenant_id) SELECT h, $1 FROM unnest($2::bytea[]) AS h
+                ON CONFLICT (id_hash, tenant_id) DO UPDATE SET released_at = NULL
+                """);
+        }
+    }
+
+    private static NpgsqlCommand RegistryCommand(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, int tenantId, List<byte[]> hashes, string sql)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = hashes.ToArray() });
+        return command;
     }
 
     private static NpgsqlCommand Command(

@@ -14,5 +14,7 @@ internal sealed class IdHashEntryConfiguration : IEntityTypeConfiguration<IdHash
         builder.Property(e => e.TenantId).HasColumnName("tenant_id");
         builder.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.RegisteredAt).HasColumnName("registered_at").HasDefaultValueSql("now()");
+        builder.Property(e => e.ReleasedAt).HasColumnName("released_at");
+        builder.HasIndex(e => e.IdHash).IsUnique().HasFilter("released_at IS NULL").HasDatabaseName("id_hash_registry_one_active");
     }
 }

@@ -10,13 +10,16 @@ namespace Enrollment.Data.Registry;
 /// </summary>
 public sealed class DuplicateRegistry(EnrollmentDbContext db, CitizenIdHasher hasher)
 {
-    /// <summary>Ids of the tenants other than the current one that registered this number (empty = no duplicate).</summary>
+    /// <summary>
+    /// Ids of the tenants other than the current one where this number is actively registered (empty = no
+    /// duplicate). An entry released by a death or a move out of that county does not count.
+    /// </summary>
     public async Task<IReadOnlyList<int>> FindOtherTenantsAsync(string citizenId, CancellationToken cancellationToken = default)
     {
         var hash = hasher.Hash(CitizenId.Parse(citizenId.Trim()).ToString());
         var current = db.Tenant.TenantId;
         return await db.IdHashes
-            .Where(h => h.IdHash == hash && h.TenantId != current)
+            .Where(h => h.IdHash == hash && h.TenantId != current && h.ReleasedAt == null)
             .OrderBy(h => h.TenantId)
             .Select(h => h.TenantId)
             .ToListAsync(cancellationToken);

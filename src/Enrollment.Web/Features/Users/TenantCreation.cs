@@ -4,6 +4,7 @@ using Enrollment.Data.Tenancy;
 using Enrollment.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Enrollment.Web.Features.Users;
@@ -11,10 +12,11 @@ namespace Enrollment.Web.Features.Users;
 /// <summary>
 /// A system administrator creates a county bureau: the tenant (global table), its county root jurisdiction (as
 /// the new tenant, through a context of its own) and its first county administrator with a temporary password.
-/// Everything is checked before the first write, so a refused form leaves nothing behind.
+/// Everything is checked before the first write and written in one transaction, so a refused form — also one
+/// refused by a concurrent submit — leaves nothing behind.
 /// </summary>
 internal sealed class TenantCreation(
-    EnrollmentDbContext db, UserManager<UserAccount> users, NpgsqlDataSource appDataSource, TimeProvider clock, string actor, long actorId)
+    EnrollmentDbContext db, UserManager<UserAccount> users, TimeProvider clock, string actor, long actorId)
 {
     public sealed record Created(Tenant Tenant, UserAccount Admin, string Password);
 
@@ -49,31 +51,62 @@ internal sealed class TenantCreation(
             return null;
         }
 
-        var tenant = new Tenant { Code = code, Name = form.Name.Trim(), RegionCode = regionCode, IsActive = true };
-        db.Tenants.Add(tenant);
-        await db.SaveChangesAsync();
-
-        await using (var tenantDb = new EnrollmentDbContext(
-            DataServiceCollectionExtensions.CreateOptions(appDataSource, clock), TenantContext.For(tenant.Id, actor, actorId)))
+        // One transaction for the tenant, its county root and its first administrator: a refusal at any step
+        // (a code or a login taken by a concurrent submit) leaves nothing behind.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        try
         {
-            tenantDb.Jurisdictions.Add(new Jurisdiction
+            var tenant = new Tenant { Code = code, Name = form.Name.Trim(), RegionCode = regionCode, IsActive = true };
+            db.Tenants.Add(tenant);
+            await db.SaveChangesAsync();
+            await AddCountyRootAsync(tenant.Id, form.CountyName.Trim(), regionCode, transaction.GetDbTransaction());
+
+            admin.TenantId = tenant.Id;
+            var result = await users.CreateAsync(admin, password);
+            if (!result.Succeeded)
             {
-                Level = JurisdictionLevel.County,
-                Name = form.CountyName.Trim(),
-                AdminCode = regionCode,
-                DisplayOrder = 0,
-            });
-            await tenantDb.SaveChangesAsync();
+                errors.AddRange(result.Errors.Select(e => new FieldError("", e.Description)));
+                return null;
+            }
+            await transaction.CommitAsync();
+            return new Created(tenant, admin, password);
         }
-
-        admin.TenantId = tenant.Id;
-        var result = await users.CreateAsync(admin, password);
-        if (!result.Succeeded)
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
         {
-            errors.AddRange(result.Errors.Select(e => new FieldError("", e.Description)));
+            // Taken by a submit that committed a moment ago: said as when it was taken before.
+            errors.Add(unique.TableName == "tenants"
+                ? new FieldError(nameof(NewTenantForm.Code), $"代码“{code}”已被使用。")
+                : new FieldError(nameof(NewTenantForm.AdminLogin), $"登录名“{login}”已被使用。"));
+            db.ChangeTracker.Clear();
             return null;
         }
-        return new Created(tenant, admin, password);
+    }
+
+    /// <summary>
+    /// The county root belongs to the new tenant: written through a context acting for it, on this transaction's
+    /// connection with the tenant set for the rest of the transaction only (row-level security checks it).
+    /// </summary>
+    private async Task AddCountyRootAsync(int tenantId, string countyName, string? regionCode, System.Data.Common.DbTransaction transaction)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using (var set = connection.CreateCommand())
+        {
+            set.Transaction = transaction;
+            set.CommandText = "SELECT set_config('app.tenant_id', $1, true)";
+            set.Parameters.Add(new NpgsqlParameter { Value = tenantId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            await set.ExecuteNonQueryAsync();
+        }
+        await using var tenantDb = new EnrollmentDbContext(
+            DataServiceCollectionExtensions.CreateOptions(connection, clock), TenantContext.For(tenantId, actor, actorId));
+        await tenantDb.Database.UseTransactionAsync(transaction);
+        tenantDb.Jurisdictions.Add(new Jurisdiction
+        {
+            Level = JurisdictionLevel.County,
+            Name = countyName,
+            AdminCode = regionCode,
+            DisplayOrder = 0,
+        });
+        await tenantDb.SaveChangesAsync();
     }
 
     private async Task<List<IdentityError>> ValidatePasswordAsync(UserAccount user, string password)
