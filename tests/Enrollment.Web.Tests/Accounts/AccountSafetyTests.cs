@@ -85,6 +85,56 @@ public sealed class AccountSafetyTests(DemoApp app) : IClassFixture<DemoApp>
         (await app.ScalarAsync<long>("SELECT count(*) FROM system_audit_log WHERE entity = 'user_accounts' AND after->>'login' = $1", login)).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_cookie_saved_before_sign_out_is_refused_on_its_next_request()
+    {
+        var login = await CreateUserAsync("replay-test", "replayme2024", mustChange: false);
+        var client = app.NewClient();
+        var signedIn = await DemoApp.SignInAsync(client, login, "replayme2024");
+        var cookie = AuthCookie(signedIn);
+        (await GetWithCookieAsync(cookie, "/trial-quote")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var token = AccountsWorld.AntiforgeryToken(await client.GetStringAsync("/"));
+        var signedOut = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        signedOut.Headers.Location!.AbsolutePath().ShouldBe("/account/sign-in");
+
+        // The saved copy of the cookie is still inside its 30 minutes, but the session is over.
+        var replayed = await GetWithCookieAsync(cookie, "/trial-quote");
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        replayed.Headers.Location!.AbsolutePath().ShouldBe("/account/sign-in");
+        (await app.ScalarAsync<long>("SELECT count(*) FROM system_audit_log WHERE actor = $1 AND action = 'sign_out'", login)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_ends_the_other_sessions_at_once_and_keeps_this_one()
+    {
+        var login = await CreateUserAsync("two-sessions", "firstpass2024", mustChange: false);
+        var office = app.NewClient();
+        var phone = AuthCookie(await DemoApp.SignInAsync(app.NewClient(), login, "firstpass2024"));
+        await DemoApp.SignInAsync(office, login, "firstpass2024");
+
+        var form = Parser.ParseDocument(await office.GetStringAsync("/account/change-password"));
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        (await office.PostAsync("/account/change-password", Form(token, "firstpass2024", "secondpass2024", "secondpass2024")))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await office.GetAsync("/")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await GetWithCookieAsync(phone, "/trial-quote")).Headers.Location!.AbsolutePath().ShouldBe("/account/sign-in");
+    }
+
+    /// <summary>The authentication cookie a sign-in response set, as "name=value".</summary>
+    private static string AuthCookie(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("enrollment.auth=", StringComparison.Ordinal));
+
+    /// <summary>A request from a fresh client that carries only <paramref name="cookie"/>, as a replayed copy would.</summary>
+    private async Task<HttpResponseMessage> GetWithCookieAsync(string cookie, string path)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
+    }
+
     private static FormUrlEncodedContent Form(string token, string current, string next, string confirm) => new(new Dictionary<string, string>
     {
         ["__RequestVerificationToken"] = token,

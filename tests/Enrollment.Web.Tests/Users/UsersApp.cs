@@ -1,14 +1,8 @@
 using Enrollment.Testing.Web;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Enrollment.Web.Tests.Users;
 
-/// <summary>
-/// The app with an <see cref="AccountsWorld"/>, checking the security stamp on every request instead of once a
-/// minute, so a test sees a disabled or reset account signed out without waiting.
-/// </summary>
+/// <summary>The app with an <see cref="AccountsWorld"/> (the security stamp is checked on every request).</summary>
 public sealed class UsersApp : EnrollmentAppFactory
 {
     public AccountsWorld World { get; private set; } = null!;
@@ -17,12 +11,5 @@ public sealed class UsersApp : EnrollmentAppFactory
     {
         await base.InitializeAsync();
         World = await AccountsWorld.CreateAsync(this);
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services =>
-            services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero));
     }
 }

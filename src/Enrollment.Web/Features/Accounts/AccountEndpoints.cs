@@ -21,6 +21,11 @@ internal static class AccountEndpoints
             if (context.User.Identity?.IsAuthenticated == true)
             {
                 var user = await signIn.UserManager.GetUserAsync(context.User);
+                if (user is not null)
+                {
+                    // A new stamp ends this session everywhere: a copy of the cookie saved before now is refused.
+                    await signIn.UserManager.UpdateSecurityStampAsync(user);
+                }
                 await audit.RecordAsync(AuditAction.SignOut, context.User.Identity.Name ?? "", user);
             }
             await signIn.SignOutAsync();

@@ -57,9 +57,9 @@ internal static class AccountsHostingExtensions
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
             o.ReturnUrlParameter = "returnUrl";
+            // Every request checks the security stamp: a cookie saved before a sign-out fails on its next use.
+            o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
-        // A disabled account, a reset password or a new scope renews the security stamp; check it often.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.CountyAdmin, p => p.RequireRole(nameof(UserRole.BureauAdmin)))
             .AddPolicy(Policies.SystemAdmin, p => p.RequireRole(nameof(UserRole.SystemAdmin)))
