@@ -123,7 +123,15 @@ public sealed class DemoRoleTests(DemoApp app) : IClassFixture<DemoApp>
         }));
 
         var fullId = await app.ScalarAsync<string>("SELECT citizen_id FROM residents WHERE id = $1", residentId);
-        Parser.ParseDocument(await revealed.Content.ReadAsStringAsync()).QuerySelector("[data-testid=citizen-id]")!.TextContent.ShouldBe(fullId);
+        var birth = $"{fullId.Substring(6, 4)}-{fullId.Substring(10, 2)}-{fullId.Substring(12, 2)}";
+        // Masked, the page hides the birth date too: the eight hidden digits are exactly that date.
+        var masked = Parser.ParseDocument(page);
+        masked.QuerySelector("[data-testid=citizen-id]")!.TextContent.ShouldBe(fullId[..6] + "********" + fullId[14..]);
+        page.ShouldNotContain(birth);
+        page.ShouldNotContain(fullId.Substring(6, 8));
+        var full = Parser.ParseDocument(await revealed.Content.ReadAsStringAsync());
+        full.QuerySelector("[data-testid=citizen-id]")!.TextContent.ShouldBe(fullId);
+        full.QuerySelector("[data-testid=birth-date]")!.TextContent.ShouldBe(birth);
         (await app.ScalarAsync<long>(
             "SELECT count(*) FROM audit_log WHERE action = 'view' AND actor = 'tz-baogou' AND entity = 'residents' AND (entity_key->>'id')::bigint = $1",
             residentId)).ShouldBe(1);

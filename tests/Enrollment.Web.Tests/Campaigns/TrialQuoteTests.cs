@@ -120,8 +120,48 @@ public sealed class TrialQuoteTests(DemoApp app) : IClassFixture<DemoApp>
         var page = await GetAsync(client, $"/trial-quote?campaign=tengzhou-2025&resident={residentId}");
 
         page.QuerySelector("[data-testid=trial-resident]").ShouldNotBeNull();
-        page.QuerySelector("#id-number")!.GetAttribute("value")!.Length.ShouldBe(18);
         page.QuerySelector("[data-testid=quote-result]").ShouldNotBeNull();
+        // The stored number is quoted on the server: the page carries it masked, and no birth date beside it.
+        var number = await app.ScalarAsync<string>("SELECT citizen_id FROM residents WHERE id = $1", residentId);
+        var html = page.DocumentElement.OuterHtml;
+        html.ShouldNotContain(number);
+        html.ShouldNotContain(number.Substring(6, 8));
+        html.ShouldNotContain($"{number.Substring(6, 4)}-{number.Substring(10, 2)}-{number.Substring(12, 2)}");
+        page.QuerySelector("#id-number").ShouldBeNull();
+        page.QuerySelector("[data-testid=trial-masked-id]")!.TextContent.ShouldBe(number[..6] + "********" + number[14..]);
+    }
+
+    [Theory]
+    [InlineData("tz-finance")]
+    public async Task Roles_that_may_not_read_residents_get_no_resident_trial(string login)
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, login);
+        var residentId = await app.ResidentOfAsync("鲍沟镇");
+
+        (await client.GetAsync($"/trial-quote?resident={residentId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // A trial of a typed number stays open to them.
+        (await client.GetAsync("/trial-quote")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_resident_trial_quotes_the_stored_number_whatever_the_form_carries()
+    {
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-baogou");
+        var residentId = await app.ResidentOfAsync("鲍沟镇");
+        var number = await app.ScalarAsync<string>("SELECT citizen_id FROM residents WHERE id = $1", residentId);
+        var forged = CitizenId(new DateOnly(1958, 3, 1));
+
+        var page = await PostPageAsync(client, "/trial-quote", "trial-quote",
+            [.. Quote(forged), F("Input.ResidentId", residentId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+
+        page.QuerySelector("[data-testid=quote-result]").ShouldNotBeNull();
+        var html = page.DocumentElement.OuterHtml;
+        html.ShouldNotContain(number);
+        html.ShouldNotContain(forged);
+        html.ShouldNotContain("1958-03-01");
+        page.QuerySelector("[data-testid=trial-masked-id]")!.TextContent.ShouldBe(number[..6] + "********" + number[14..]);
     }
 
     [Fact]

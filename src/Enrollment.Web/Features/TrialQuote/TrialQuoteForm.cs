@@ -9,7 +9,10 @@ public sealed class TrialQuoteForm
     /// <summary>The campaign whose current policy quotes (a hidden field; chosen above the form).</summary>
     public string Campaign { get; set; } = "";
 
-    [Required(ErrorMessage = "请输入身份证号码。")]
+    /// <summary>
+    /// The number typed for a trial of anyone. Empty and ignored for an existing resident (<see cref="ResidentId"/>):
+    /// their stored number is used on the server and never sent to the page.
+    /// </summary>
     public string IdNumber { get; set; } = "";
 
     /// <summary>One row per category the campaign subsidises.</summary>

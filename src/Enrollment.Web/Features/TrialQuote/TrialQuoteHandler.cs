@@ -23,9 +23,19 @@ internal sealed record TrialQuoteResult(
 /// <summary>Turns the form into a <see cref="QuoteRequest"/> and quotes it; input errors come back per field.</summary>
 internal static class TrialQuoteHandler
 {
-    public static TrialQuoteResult? Run(CompiledPolicy policy, TrialQuoteForm form, Dictionary<string, string> errors)
+    /// <summary>
+    /// Quotes the form. <paramref name="storedCitizenId"/> is an existing resident's number, read on the server:
+    /// when given it is quoted and whatever the form carries in its ID field is ignored.
+    /// </summary>
+    public static TrialQuoteResult? Run(CompiledPolicy policy, TrialQuoteForm form, string? storedCitizenId, Dictionary<string, string> errors)
     {
-        if (!CitizenId.TryParse(form.IdNumber.Trim(), out var citizen, out var idError))
+        var number = storedCitizenId ?? form.IdNumber.Trim();
+        if (number.Length == 0)
+        {
+            errors[nameof(TrialQuoteForm.IdNumber)] = "请输入身份证号码。";
+            return null;
+        }
+        if (!CitizenId.TryParse(number, out var citizen, out var idError))
         {
             errors[nameof(TrialQuoteForm.IdNumber)] = idError.ToChinese();
             return null;
