@@ -41,8 +41,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<TenantContext>();
         services.AddScoped<DuplicateRegistry>();
-        services.AddDbContext<EnrollmentDbContext>((provider, builder) =>
-            Configure(builder, appDataSource, provider.GetRequiredService<AuditInterceptor>()));
+        // A scoped factory (it reads the scope's TenantContext); it also registers the context itself as scoped for
+        // request code. Interactive pages create one context per operation from the factory, never one per circuit.
+        services.AddDbContextFactory<EnrollmentDbContext>((provider, builder) =>
+            Configure(builder, appDataSource, provider.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
         services.AddSingleton<SqlMigrator>();
         return services;
     }

@@ -12,5 +12,6 @@ public static class SignIn
         await page.GetByLabel("密码").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.Locator("[data-testid=home-title]").WaitForAsync();
+        await page.WaitForInteractiveAsync();
     }
 }

@@ -1,11 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Enrollment.Web.Components;
+using Enrollment.Web.Components.Mud;
 using Enrollment.Web.Features.Accounts;
 using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Errors;
 using Enrollment.Web.Features.Registration;
-using Enrollment.Web.Features.Transfers;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -15,7 +15,16 @@ internal static class WebHostingExtensions
 {
     public static WebApplicationBuilder AddEnrollmentWeb(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
+        // Interactive Server rendering for the working pages (docs/decisions/0007); sign-in, status pages, print
+        // views and downloads stay static.
+        builder.Services.AddRazorComponents()
+            .AddInteractiveServerComponents(o =>
+            {
+                // A phone that sleeps for a few minutes comes back to its circuit, typed input intact.
+                o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(5);
+                o.DetailedErrors = builder.Environment.IsDevelopment();
+            });
+        builder.Services.AddEnrollmentMud();
         builder.Services.AddAntiforgery();
         // Without this every Chinese character is written as &#x…; and pages triple in size.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -26,6 +35,7 @@ internal static class WebHostingExtensions
         builder.Services.AddCampaigns();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Features.Progress.ProgressCache>();
+        builder.Services.AddEnrollmentFeatures();
         return builder;
     }
 
@@ -36,6 +46,13 @@ internal static class WebHostingExtensions
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/status/500", CreateScopeForErrors = true });
         // A fresh scope for the status page: the failed component render has used up this scope's NavigationManager.
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(o =>
+        {
+            // The UI speaks Chinese whatever the browser asks for: dates, numbers and MudBlazor's own strings.
+            string[] cultures = ["zh-CN"];
+            o.SetDefaultCulture("zh-CN").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            o.RequestCultureProviders.Clear();
+        });
         app.UseStaticFiles();
         app.UseEnrollmentAccounts();
         app.UseAntiforgery();
@@ -50,13 +67,13 @@ internal static class WebHostingExtensions
         app.MapAccountEndpoints();
         app.MapCampaignEndpoints();
         app.MapRegistrationEndpoints();
-        app.MapTransferEndpoints();
         if (app.Configuration.GetValue<bool>("Diagnostics:EnableThrowEndpoint"))
         {
             // Lets tests prove the 500 page and its correlation id; off unless configured.
             app.MapGet("/diagnostics/throw", IResult () => throw new InvalidOperationException("Deliberate failure for the error page test."));
         }
-        app.MapRazorComponents<App>();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 }

@@ -15,6 +15,7 @@ internal static class AccountClaims
     public const string JurisdictionId = "enrollment:jurisdiction";
     public const string DisplayName = "enrollment:display_name";
     public const string MustChangePassword = "enrollment:must_change_password";
+    public const string ScopeName = "enrollment:scope_name";
 
     public static long? UserId(this ClaimsPrincipal user) =>
         long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
@@ -32,6 +33,9 @@ internal static class AccountClaims
 
     public static string DisplayNameOf(this ClaimsPrincipal user) =>
         user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
+
+    /// <summary>Where the user works (滕州市, 鲍沟镇, 鲍沟镇 · 大北坞村); empty for the system administrator.</summary>
+    public static string ScopeNameOf(this ClaimsPrincipal user) => user.FindFirstValue(ScopeName) ?? "";
 
     public static bool MustChangePasswordOf(this ClaimsPrincipal user) => user.HasClaim(MustChangePassword, "true");
 }

@@ -1,4 +1,5 @@
 using Enrollment.Data.Entities;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,6 +31,19 @@ internal static class AccountEndpoints
             }
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/sign-in");
-        });
+        }).AllowAnonymous();
+
+        // GET /account/keep-alive: an open page reports its user's input (activity.js, at most once a minute). A
+        // circuit sends no HTTP requests, so without this the 30-minute cookie would expire under someone working
+        // in one page; re-issuing it here slides it from the last input, not from the last page load.
+        app.MapGet("/account/keep-alive", async (HttpContext context) =>
+        {
+            if (context.User.Identity?.IsAuthenticated != true)
+            {
+                return Results.Unauthorized();
+            }
+            await context.SignInAsync(IdentityConstants.ApplicationScheme, context.User, new AuthenticationProperties { IsPersistent = false });
+            return Results.NoContent();
+        }).AllowAnonymous();
     }
 }

@@ -1,4 +1,5 @@
 using Enrollment.Data.Entities;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -60,17 +61,19 @@ internal static class AccountsHostingExtensions
             // Every request checks the security stamp: a cookie saved before a sign-out fails on its next use.
             o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.CountyAdmin, p => p.RequireRole(nameof(UserRole.BureauAdmin)))
-            .AddPolicy(Policies.SystemAdmin, p => p.RequireRole(nameof(UserRole.SystemAdmin)))
-            .AddPolicy(Policies.UserAdmin, p => p.RequireRole(nameof(UserRole.SystemAdmin), nameof(UserRole.BureauAdmin)))
-            .AddPolicy(Policies.ResidentReader, p => p.RequireRole(
-                nameof(UserRole.BureauAdmin), nameof(UserRole.BureauStaff), nameof(UserRole.TownshipStaff), nameof(UserRole.VillageStaff)))
-            .AddPolicy(Policies.Registrar, p => p.RequireRole(
-                nameof(UserRole.BureauAdmin), nameof(UserRole.BureauStaff), nameof(UserRole.TownshipStaff), nameof(UserRole.VillageStaff)))
-            .AddPolicy(Policies.TransferApprover, p => p.RequireRole(
-                nameof(UserRole.BureauAdmin), nameof(UserRole.BureauStaff), nameof(UserRole.TownshipStaff)));
+        // One policy per operation, each requiring the roles the permission table gives it.
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var operation in Enum.GetValues<Operation>())
+        {
+            authorization.AddPolicy(Permissions.PolicyOf(operation),
+                p => p.RequireRole([.. Permissions.RolesFor(operation).Select(r => r.ToString())]));
+        }
         services.AddCascadingAuthenticationState();
+        services.Configure<SessionOptions>(builder.Configuration.GetSection("Enrollment:Session"));
+        services.AddScoped<CircuitActivity>();
+        services.AddScoped<AuthenticationStateProvider, CircuitAuthenticationStateProvider>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<UserDbContextFactory>();
         services.AddScoped<SignInAudit>();
         return builder;
     }
@@ -84,21 +87,6 @@ internal static class AccountsHostingExtensions
         app.UseAuthorization();
         return app;
     }
-}
-
-/// <summary>Authorization policy names.</summary>
-internal static class Policies
-{
-    public const string SystemAdmin = "system-admin";
-    public const string CountyAdmin = "county-admin";
-    public const string UserAdmin = "user-admin";
-    public const string ResidentReader = "resident-reader";
-
-    /// <summary>Registers residents and requests transfers into their subtree (登记参保人员, 转移申请).</summary>
-    public const string Registrar = "registrar";
-
-    /// <summary>Approves or rejects transfers out of their subtree: township clerks and county users, not village collectors.</summary>
-    public const string TransferApprover = "transfer-approver";
 }
 
 /// <summary>A password must not be the login itself (the first thing people try).</summary>

@@ -6,7 +6,8 @@ namespace Enrollment.Web.Features.Accounts;
 /// </summary>
 internal sealed class ForcedPasswordChangeMiddleware(RequestDelegate next)
 {
-    private static readonly string[] Allowed = ["/account/change-password", "/account/sign-out", "/status/", "/healthz", "/lib/", "/css/"];
+    private static readonly string[] Allowed =
+        ["/account/change-password", "/account/sign-out", "/status/", "/healthz", "/css/", "/js/", "/_framework/", "/_content/", "/Enrollment.Web.styles.css"];
 
     public Task InvokeAsync(HttpContext context)
     {

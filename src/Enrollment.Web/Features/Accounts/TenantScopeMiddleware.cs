@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using Enrollment.Data.Entities;
 using Enrollment.Data.Tenancy;
 
@@ -12,20 +14,32 @@ internal sealed class TenantScopeMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context, TenantContext tenant)
     {
-        var user = context.User;
         // A status-code page re-executes the pipeline in the same scope: the tenant is already entered then.
-        if (user.Identity?.IsAuthenticated == true && user.UserId() is { } userId && !tenant.HasTenant && tenant.UserId is null)
+        if (!tenant.HasTenant && tenant.UserId is null)
         {
-            var login = user.Identity.Name ?? userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (user.TenantIdOf() is { } tenantId && user.RoleOf() is not UserRole.SystemAdmin)
-            {
-                tenant.Enter(tenantId, login, userId, user.JurisdictionPathOf());
-            }
-            else
-            {
-                tenant.Identify(login, userId);
-            }
+            TenantScope.Enter(tenant, context.User);
         }
         return next(context);
+    }
+}
+
+/// <summary>Enters a principal's tenant and subtree on a <see cref="TenantContext"/> (a request's or a circuit's).</summary>
+internal static class TenantScope
+{
+    public static void Enter(TenantContext tenant, ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true || user.UserId() is not { } userId)
+        {
+            return;
+        }
+        var login = user.Identity.Name ?? userId.ToString(CultureInfo.InvariantCulture);
+        if (user.TenantIdOf() is { } tenantId && user.RoleOf() is not UserRole.SystemAdmin)
+        {
+            tenant.Enter(tenantId, login, userId, user.JurisdictionPathOf());
+        }
+        else
+        {
+            tenant.Identify(login, userId);
+        }
     }
 }

@@ -32,20 +32,37 @@ internal sealed class UserAccountClaimsFactory(
         if (user.TenantId is { } tenantId)
         {
             identity.AddClaim(new Claim(AccountClaims.TenantId, tenantId.ToString(CultureInfo.InvariantCulture)));
+            await using var db = new EnrollmentDbContext(
+                DataServiceCollectionExtensions.CreateOptions(appDataSource, clock), TenantContext.For(tenantId, user.Login));
             if (user.JurisdictionId is { } jurisdictionId)
             {
+                var path = await db.Jurisdictions.Where(j => j.Id == jurisdictionId).Select(j => j.Path).SingleOrDefaultAsync()
+                    ?? throw new InvalidOperationException($"User {user.Login}: jurisdiction {jurisdictionId} does not exist in tenant {tenantId}.");
                 identity.AddClaim(new Claim(AccountClaims.JurisdictionId, jurisdictionId.ToString(CultureInfo.InvariantCulture)));
-                identity.AddClaim(new Claim(AccountClaims.JurisdictionPath, await PathOfAsync(tenantId, jurisdictionId, user.Login)));
+                identity.AddClaim(new Claim(AccountClaims.JurisdictionPath, path));
+                identity.AddClaim(new Claim(AccountClaims.ScopeName, await ScopeNameAsync(db, path)));
+            }
+            else
+            {
+                identity.AddClaim(new Claim(AccountClaims.ScopeName, await ScopeNameAsync(db, null)));
             }
         }
         return identity;
     }
 
-    private async Task<string> PathOfAsync(int tenantId, long jurisdictionId, string login)
+    /// <summary>
+    /// Where the user works, as the app bar shows it: the county for county users, else the township and the
+    /// place below it (鲍沟镇 · 大北坞村), skipping the county and groupings.
+    /// </summary>
+    private static async Task<string> ScopeNameAsync(EnrollmentDbContext db, string? path)
     {
-        await using var db = new EnrollmentDbContext(
-            DataServiceCollectionExtensions.CreateOptions(appDataSource, clock), TenantContext.For(tenantId, login));
-        return await db.Jurisdictions.Where(j => j.Id == jurisdictionId).Select(j => j.Path).SingleOrDefaultAsync()
-            ?? throw new InvalidOperationException($"User {login}: jurisdiction {jurisdictionId} does not exist in tenant {tenantId}.");
+        if (path is null)
+        {
+            return await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.County).Select(j => j.Name).FirstOrDefaultAsync() ?? "";
+        }
+        var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => long.Parse(id, CultureInfo.InvariantCulture)).ToList();
+        var names = await db.Jurisdictions.Where(j => ids.Contains(j.Id) && j.Level != JurisdictionLevel.County && j.Level != JurisdictionLevel.Grouping)
+            .Select(j => new { j.Name, Depth = j.Path.Length }).ToListAsync();
+        return string.Join(" · ", names.OrderBy(n => n.Depth).Select(n => n.Name));
     }
 }

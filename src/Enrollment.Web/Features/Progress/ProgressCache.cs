@@ -17,7 +17,7 @@ public sealed record Counted<T>(T Value, DateTimeOffset At);
 /// the payments when the app records them, is the lasting answer (see the same section). Scoped only for its
 /// context options; the cache itself is the app's.
 /// </summary>
-internal sealed class ProgressCache(IMemoryCache cache, DbContextOptions<EnrollmentDbContext> options, TimeProvider clock)
+public sealed class ProgressCache(IMemoryCache cache, DbContextOptions<EnrollmentDbContext> options, TimeProvider clock)
 {
     public static readonly TimeSpan Freshness = TimeSpan.FromMinutes(1);
 

@@ -11,7 +11,7 @@ internal static class RegistrationEndpoints
     /// <summary>The htmx fragments of the registration form.</summary>
     public static void MapRegistrationEndpoints(this WebApplication app)
     {
-        var group = app.MapGroup("/residents/register").RequireAuthorization(Policies.Registrar).ExcludeFromDescription();
+        var group = app.MapGroup("/residents/register").RequirePermission(Operation.RegisterResidents).ExcludeFromDescription();
 
         // As typed: binding a form field makes the endpoint require the form's antiforgery token.
         group.MapPost("/check-id", async (

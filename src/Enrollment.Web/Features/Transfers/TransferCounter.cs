@@ -9,7 +9,7 @@ namespace Enrollment.Web.Features.Transfers;
 /// the county); <see cref="Mine"/> were asked into this user's area and wait for someone else. Requests out of a
 /// village collector's village count as neither: their township decides them.
 /// </summary>
-internal sealed record PendingTransferCounts(int Waiting, int Mine);
+public sealed record PendingTransferCounts(int Waiting, int Mine);
 
 internal static class TransferCounter
 {

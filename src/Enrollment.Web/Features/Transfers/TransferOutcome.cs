@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enrollment.Web.Features.Transfers;
 
-/// <summary>What a decision or a withdrawal did; the endpoint turns each into a redirect with a Chinese message.</summary>
-internal enum TransferOutcome
+/// <summary>What a decision or a withdrawal did; the page says each in Chinese (<see cref="TransferText.Outcome"/>).</summary>
+public enum TransferOutcome
 {
     Approved,
     Rejected,
@@ -27,11 +27,4 @@ internal static class TransferScope
     public static Task<bool> ContainsAsync(EnrollmentDbContext db, long villageId, CancellationToken cancellationToken) =>
         db.Jurisdictions.AnyAsync(j => j.Id == villageId, cancellationToken);
 
-    /// <summary>The form field carrying the request's row version, as rendered.</summary>
-    public const string VersionField = "version";
-
-    public static uint? ParseVersion(string? text) =>
-        uint.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
-
-    public static string VersionText(uint version) => version.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,7 @@ using Npgsql;
 namespace Enrollment.Web.Features.Transfers;
 
 /// <summary>The answer to 申请转入: a message, and the pending request that stands in the way when the user may see it.</summary>
-internal sealed record TransferRequestAnswer(bool Ok, string Message, long? PendingRequestId = null);
+public sealed record TransferRequestAnswer(bool Ok, string Message, long? PendingRequestId = null);
 
 /// <summary>
 /// Requesting a transfer (转移申请). A request names a resident outside the requester's subtree (found by the same

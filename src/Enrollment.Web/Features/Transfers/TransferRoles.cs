@@ -1,20 +1,14 @@
 using Enrollment.Data.Entities;
+using Enrollment.Web.Features.Accounts;
 
 namespace Enrollment.Web.Features.Transfers;
 
+/// <summary>Who takes part in transfers, as the permission table says.</summary>
 internal static class TransferRoles
 {
-    /// <summary>The roles of the approver policy (Policies.TransferApprover): township clerks and county users.</summary>
-    public static bool MayApprove(UserRole? role) => role switch
-    {
-        UserRole.BureauAdmin or UserRole.BureauStaff or UserRole.TownshipStaff => true,
-        UserRole.SystemAdmin or UserRole.Finance or UserRole.VillageStaff or UserRole.DepartmentStaff or null => false,
-    };
+    /// <summary>Approves or rejects transfers out of the subtree: township clerks and county users.</summary>
+    public static bool MayApprove(UserRole? role) => Permissions.Allows(role, Operation.DecideTransfers);
 
-    /// <summary>The roles of the registrar policy (Policies.Registrar): they request, and see the requests of their subtree.</summary>
-    public static bool MayRequest(UserRole? role) => role switch
-    {
-        UserRole.BureauAdmin or UserRole.BureauStaff or UserRole.TownshipStaff or UserRole.VillageStaff => true,
-        UserRole.SystemAdmin or UserRole.Finance or UserRole.DepartmentStaff or null => false,
-    };
+    /// <summary>Requests transfers into the subtree and sees the requests of both sides.</summary>
+    public static bool MayRequest(UserRole? role) => Permissions.Allows(role, Operation.RequestTransfers);
 }

@@ -40,7 +40,7 @@ internal static class QuotaExport
                 XlsxWorkbook.Write(buffer, sheets);
                 return Results.File(buffer.ToArray(), ContentType, $"{campaign.Name}-参保任务数.xlsx");
             })
-            .RequireAuthorization(Policies.CountyAdmin);
+            .RequirePermission(Operation.ManageCampaigns);
 
     private static XlsxSheet TownshipSheet(string campaign, List<QuotaRow> rows) => new(
         "镇街任务数", $"{campaign} 各镇街参保任务数",

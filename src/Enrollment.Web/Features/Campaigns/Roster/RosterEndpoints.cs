@@ -21,6 +21,6 @@ internal static class RosterEndpoints
                 await RosterQuery.LoadAsync(db, jobs, code, ct) is { } view
                     ? new RazorComponentResult<RosterSection>(new { View = view })
                     : TypedResults.NotFound())
-            .RequireAuthorization(Policies.CountyAdmin);
+            .RequirePermission(Operation.ManageCampaigns);
     }
 }

@@ -1,0 +1,25 @@
+using Enrollment.Web.Features.Accounts;
+using MudBlazor;
+
+namespace Enrollment.Web.Components.Layout;
+
+/// <summary>One entry of the navigation: where it leads and the operation it needs (null: every signed-in user).</summary>
+public sealed record NavEntry(string Href, string Label, string Icon, Operation? Operation);
+
+/// <summary>The navigation, in the order people use it; each entry shows only when the permission table allows it.</summary>
+public static class NavEntries
+{
+    public static readonly IReadOnlyList<NavEntry> All =
+    [
+        new("/", "首页", Icons.Material.Outlined.Home, null),
+        new("/trial-quote", "试算", Icons.Material.Outlined.Calculate, Operation.QuoteTrial),
+        new("/residents/register", "登记参保人员", Icons.Material.Outlined.PersonAdd, Operation.RegisterResidents),
+        new("/transfers", "转移申请", Icons.Material.Outlined.SwapHoriz, Operation.RequestTransfers),
+        new("/campaigns", "征缴活动", Icons.Material.Outlined.EventNote, Operation.ManageCampaigns),
+        new("/admin/users", "用户管理", Icons.Material.Outlined.ManageAccounts, Operation.ManageUsers),
+        new("/admin/tenants/new", "新建县级医保局", Icons.Material.Outlined.AddBusiness, Operation.ManageTenants),
+    ];
+
+    public static IEnumerable<NavEntry> For(SignedInUser? user) =>
+        All.Where(e => e.Operation is not { } operation || (user is not null && user.Can(operation)));
+}

@@ -1,0 +1,101 @@
+using System.Collections.Frozen;
+using Enrollment.Data.Entities;
+
+namespace Enrollment.Web.Features.Accounts;
+
+/// <summary>What a signed-in user may do (操作). Each page, endpoint and handler names the one it needs.</summary>
+public enum Operation
+{
+    /// <summary>试算: quote a typed citizen ID number in one of the county's campaigns.</summary>
+    QuoteTrial,
+    /// <summary>查看参保人员: a resident's page, their trial quote, the full ID number on audited request.</summary>
+    ReadResidents,
+    /// <summary>登记参保人员: register a resident in a village of the user's subtree.</summary>
+    RegisterResidents,
+    /// <summary>申请转入 and the transfer list of the subtree (both sides), withdrawing the subtree's own requests.</summary>
+    RequestTransfers,
+    /// <summary>审批转出: approve or reject a transfer out of the subtree.</summary>
+    DecideTransfers,
+    /// <summary>征缴活动: campaigns, their policy and versions, quotas, next year, roster roll-over.</summary>
+    ManageCampaigns,
+    /// <summary>用户管理: the accounts the administrator's scope holds.</summary>
+    ManageUsers,
+    /// <summary>新建县级医保局 (tenants), for the system administrator.</summary>
+    ManageTenants,
+}
+
+/// <summary>Which data an operation reaches.</summary>
+public enum OperationScope
+{
+    /// <summary>Global tables only (tenants, the county administrators): the system administrator, no county.</summary>
+    System,
+    /// <summary>The user's county, narrowed to their jurisdiction subtree by the query filters.</summary>
+    Subtree,
+    /// <summary>The county's configuration as a whole (campaigns, quotas): a county role.</summary>
+    County,
+}
+
+/// <summary>
+/// The one table of who may do what: the authorization policies (one per operation, named after it), the
+/// navigation menu and the handlers all read it, so they cannot drift apart. A test walks every page and endpoint
+/// and fails if one declares no permission.
+/// </summary>
+public static class Permissions
+{
+    private static readonly FrozenDictionary<UserRole, FrozenSet<Operation>> ByRole = new Dictionary<UserRole, FrozenSet<Operation>>
+    {
+        [UserRole.SystemAdmin] = Set(Operation.ManageUsers, Operation.ManageTenants),
+        [UserRole.BureauAdmin] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers,
+            Operation.DecideTransfers, Operation.ManageCampaigns, Operation.ManageUsers),
+        [UserRole.BureauStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers,
+            Operation.DecideTransfers),
+        [UserRole.Finance] = Set(Operation.QuoteTrial),
+        [UserRole.TownshipStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers,
+            Operation.DecideTransfers),
+        [UserRole.VillageStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers),
+        [UserRole.DepartmentStaff] = Set(Operation.QuoteTrial),
+    }.ToFrozenDictionary();
+
+    /// <summary>The data each operation reaches.</summary>
+    public static OperationScope ScopeOf(Operation operation) => operation switch
+    {
+        Operation.ManageTenants => OperationScope.System,
+        Operation.ManageCampaigns => OperationScope.County,
+        Operation.QuoteTrial or Operation.ReadResidents or Operation.RegisterResidents or Operation.RequestTransfers
+            or Operation.DecideTransfers or Operation.ManageUsers => OperationScope.Subtree,
+    };
+
+    /// <summary>Whether <paramref name="role"/> may perform <paramref name="operation"/>.</summary>
+    public static bool Allows(UserRole? role, Operation operation) =>
+        role is { } r && ByRole.TryGetValue(r, out var operations) && operations.Contains(operation);
+
+    /// <summary>The roles that may perform <paramref name="operation"/> (the policy's roles).</summary>
+    public static IReadOnlyList<UserRole> RolesFor(Operation operation) =>
+        [.. Enum.GetValues<UserRole>().Where(r => Allows(r, operation))];
+
+    /// <summary>The policy name of an operation: its name.</summary>
+    public static string PolicyOf(Operation operation) => operation.ToString();
+
+    private static FrozenSet<Operation> Set(params Operation[] operations) => operations.ToFrozenSet();
+}
+
+/// <summary>
+/// Declares the operation a page or an endpoint needs; the authorization policy of the same name checks the
+/// role against <see cref="Permissions"/>. A user without it gets 404, as for a record outside their scope.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
+public sealed class PermissionAttribute : Microsoft.AspNetCore.Authorization.AuthorizeAttribute
+{
+    public PermissionAttribute(Operation operation)
+        : base(Permissions.PolicyOf(operation)) => Operation = operation;
+
+    public Operation Operation { get; }
+}
+
+public static class PermissionEndpointExtensions
+{
+    /// <summary>Requires <paramref name="operation"/> of an endpoint (the same policy and attribute as a page).</summary>
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, Operation operation)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new PermissionAttribute(operation));
+}

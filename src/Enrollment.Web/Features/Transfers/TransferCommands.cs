@@ -1,0 +1,50 @@
+using Enrollment.Data.Registry;
+using Enrollment.Web.Features.Accounts;
+
+namespace Enrollment.Web.Features.Transfers;
+
+/// <summary>
+/// What the transfer pages change: request, approve or reject, withdraw. Each checks the permission table, works in a
+/// context of its own acting for the user (so a request of another township or county is simply not found), and
+/// carries the row version the user saw, so a request closed by someone else meanwhile is not acted on twice.
+/// </summary>
+public sealed class TransferCommands(
+    UserDbContextFactory contexts, CurrentUser currentUser, TimeProvider clock, CitizenIdHasher hasher, TransferNotifier notifier)
+{
+    public async Task<TransferOutcome> DecideAsync(long requestId, bool approve, string? note, uint seenVersion, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.RequireAsync(Operation.DecideTransfers);
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        return Notified(await TransferDecision.DecideAsync(db, clock, user.Id, requestId, approve, Bounded(note), seenVersion, cancellationToken));
+    }
+
+    public async Task<TransferOutcome> WithdrawAsync(long requestId, string? note, uint seenVersion, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.RequireAsync(Operation.RequestTransfers);
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        return Notified(await TransferWithdrawal.WithdrawAsync(db, clock, user.Id, user.Role, requestId, Bounded(note), seenVersion, cancellationToken));
+    }
+
+    /// <summary>申请转入 of the person with this number into a village of the user's subtree.</summary>
+    public async Task<TransferRequestAnswer> RequestAsync(string? citizenId, long? toVillageId, string? reason, CancellationToken cancellationToken = default)
+    {
+        var user = await currentUser.RequireAsync(Operation.RequestTransfers);
+        await using var db = await contexts.CreateAsync(cancellationToken);
+        var registry = new DuplicateRegistry(db, hasher);
+        var answer = await TransferRequestCommand.RequestAsync(db, registry, clock, user.Id, citizenId, toVillageId, Bounded(reason), cancellationToken);
+        if (answer.Ok)
+        {
+            notifier.Notify();
+        }
+        return answer;
+    }
+
+    private T Notified<T>(T outcome)
+    {
+        notifier.Notify();
+        return outcome;
+    }
+
+    /// <summary>Notes and reasons are at most 200 characters (the form says so; a tampered call is cut, not stored whole).</summary>
+    private static string? Bounded(string? text) => text is { Length: > 200 } ? text[..200] : text;
+}

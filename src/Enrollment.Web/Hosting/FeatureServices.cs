@@ -1,0 +1,14 @@
+using Enrollment.Web.Features.Home;
+using Enrollment.Web.Features.Transfers;
+
+namespace Enrollment.Web.Hosting;
+
+internal static class FeatureServices
+{
+    /// <summary>
+    /// Every feature's handlers and queries (scoped: one per request or circuit; each opens a context of its own
+    /// per operation). Component tests register the same with this one call.
+    /// </summary>
+    public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
+        services.AddTransfers().AddHome();
+}
