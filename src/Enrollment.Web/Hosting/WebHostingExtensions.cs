@@ -62,7 +62,7 @@ internal static class WebHostingExtensions
 
     public static WebApplication MapEnrollmentEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
         app.MapStatusPages();
         app.MapAccountEndpoints();
         app.MapCampaignEndpoints();
@@ -70,7 +70,8 @@ internal static class WebHostingExtensions
         if (app.Configuration.GetValue<bool>("Diagnostics:EnableThrowEndpoint"))
         {
             // Lets tests prove the 500 page and its correlation id; off unless configured.
-            app.MapGet("/diagnostics/throw", IResult () => throw new InvalidOperationException("Deliberate failure for the error page test."));
+            app.MapGet("/diagnostics/throw", IResult () => throw new InvalidOperationException("Deliberate failure for the error page test."))
+                .AllowAnonymous();
         }
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

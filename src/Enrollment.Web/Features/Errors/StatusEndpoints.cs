@@ -28,7 +28,7 @@ internal static class StatusEndpoints
                 [nameof(StatusPage.BackUrl)] = SameSiteReferer(context),
             })
             { StatusCode = status };
-        }).ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription();
     }
 
     /// <summary>The page the user came from, only when it is on this site (never an open redirect).</summary>
