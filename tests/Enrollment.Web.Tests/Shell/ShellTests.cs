@@ -21,17 +21,28 @@ public sealed class ShellTests(EnrollmentAppFactory app) : IClassFixture<Enrollm
         document.QuerySelector("h1")!.TextContent.ShouldBe("城乡居民基本医疗保险参保征缴");
         html.ShouldContain("城乡居民基本医疗保险参保征缴", customMessage: "CJK must pass the HTML encoder unescaped");
         html.ShouldNotContain("&#x");
-        document.QuerySelector("script[src='lib/htmx/htmx.min.js']").ShouldNotBeNull();
+        // The interactive runtime and MudBlazor, and nothing of the static stack they replaced.
+        document.QuerySelector("script[src^='_framework/blazor.web']").ShouldNotBeNull();
+        document.QuerySelector("script[src^='_content/MudBlazor/MudBlazor.min']").ShouldNotBeNull();
+        html.ShouldNotContain("htmx");
+        html.ShouldNotContain("bootstrap");
     }
 
     [Fact]
-    public async Task Front_end_libraries_are_served_from_npm_copies()
+    public async Task The_interactive_runtime_MudBlazor_ECharts_and_site_styles_are_served()
     {
         var client = app.CreateClient();
-        foreach (var path in new[] { "/lib/bootstrap/bootstrap.min.css", "/lib/htmx/htmx.min.js", "/lib/echarts/echarts.min.js", "/css/site.css" })
+        var page = Parser.ParseDocument(await client.GetStringAsync("/"));
+        var assets = page.QuerySelectorAll("script[src], link[rel=stylesheet]")
+            .Select(e => "/" + (e.GetAttribute("src") ?? e.GetAttribute("href"))).ToList();
+        assets.Count.ShouldBeGreaterThanOrEqualTo(4);
+        foreach (var path in assets.Append("/lib/echarts/echarts.min.js").Append("/js/activity.js"))
         {
             (await client.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.OK, path);
         }
+        // Bootstrap and htmx are gone from the build.
+        (await client.GetAsync("/lib/bootstrap/bootstrap.min.css")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.GetAsync("/lib/htmx/htmx.min.js")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -60,7 +71,7 @@ public sealed class ShellTests(EnrollmentAppFactory app) : IClassFixture<Enrollm
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         document.QuerySelector("h1")!.TextContent.ShouldBe("表单已过期");
         document.QuerySelector(".error-page")!.TextContent.ShouldContain("本次提交没有保存");
-        document.QuerySelectorAll("a.btn").Select(a => a.TextContent).ShouldBe(["返回上一页", "返回首页"]);
+        document.QuerySelectorAll(".error-actions a").Select(a => a.TextContent).ShouldBe(["返回上一页", "返回首页"]);
     }
 
     [Fact]
