@@ -84,7 +84,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser, DemoKestrelApp ap
         await page.GetByLabel("密码").FillAsync(DemoKestrelApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await page.ArriveAtAsync("/account/change-password");
-        (await page.Locator(".alert-warning").InnerTextAsync()).ShouldContain("须先设置自己的新密码");
+        (await page.Locator(".notice-warning").InnerTextAsync()).ShouldContain("须先设置自己的新密码");
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
 
         await page.GotoAsync("/");

@@ -17,9 +17,12 @@ public sealed class ShellJourneyTests(BrowserFixture browser, KestrelApp app) : 
         response!.Status.ShouldBe(200);
         (await page.TitleAsync()).ShouldBe("首页 · 城乡居民医保参保征缴");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("城乡居民基本医疗保险参保征缴");
-        (await page.EvaluateAsync<bool>("() => typeof htmx !== 'undefined'")).ShouldBeTrue();
-        // Bootstrap and site styles applied: the header is the site blue.
-        (await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('header')).backgroundColor")).ShouldBe("rgb(11, 79, 156)");
+        // The circuit connects (Blazor's runtime and MudBlazor's scripts loaded) and the theme applies: the app bar is
+        // the bureau's blue, the text in the Chinese font stack.
+        await page.WaitForInteractiveAsync();
+        (await page.EvaluateAsync<bool>("() => typeof Blazor !== 'undefined'")).ShouldBeTrue();
+        (await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('header.mud-appbar')).backgroundColor")).ShouldBe("rgb(11, 79, 156)");
+        (await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily")).ShouldContain("Microsoft YaHei");
         failedRequests.ShouldBeEmpty();
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Screenshots.SaveAsync(page, "home-desktop");
@@ -48,13 +51,32 @@ public sealed class ShellJourneyTests(BrowserFixture browser, KestrelApp app) : 
         await using var context = await browser.NewContextAsync(app.BaseAddress, width: 375, height: 740);
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("/");
+        await page.OpenAsync("/");
 
         (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth")).ShouldBeTrue();
-        (await page.Locator("button.navbar-toggler").IsVisibleAsync()).ShouldBeTrue();
-        (await page.Locator("#main-nav").IsVisibleAsync()).ShouldBeFalse();
-        await page.Locator("button.navbar-toggler").ClickAsync();
-        await page.Locator("#main-nav").WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Visible });
+        var toggle = page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "展开或收起导航" });
+        (await toggle.IsVisibleAsync()).ShouldBeTrue();
+        // Folded at phone width: the drawer is off screen until the menu button opens it.
+        (await DrawerRightEdgeAsync(page)).ShouldBeLessThanOrEqualTo(0);
+        await toggle.ClickAsync();
+        await page.Locator("#main-nav.mud-drawer--open").WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('#main-nav').getBoundingClientRect().left >= 0");
+        (await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "首页" }).IsVisibleAsync()).ShouldBeTrue();
         await Screenshots.SaveAsync(page, "home-phone");
     }
+
+    [Fact]
+    public async Task On_a_township_PC_the_drawer_stays_open_beside_the_page()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseAddress, width: 1366, height: 768);
+        var page = await context.NewPageAsync();
+
+        await page.OpenAsync("/");
+
+        (await DrawerRightEdgeAsync(page)).ShouldBeGreaterThan(100);
+        (await page.Locator("#main-nav.mud-drawer--open").CountAsync()).ShouldBe(1);
+    }
+
+    private static Task<double> DrawerRightEdgeAsync(Microsoft.Playwright.IPage page) =>
+        page.EvaluateAsync<double>("() => document.querySelector('#main-nav').getBoundingClientRect().right");
 }
