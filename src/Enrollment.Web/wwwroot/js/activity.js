@@ -9,6 +9,8 @@ const events = ['keydown', 'pointerdown', 'touchstart', 'wheel', 'input'];
 /** Marks the document as connected to its circuit: event handlers work from now on (tests wait for this). */
 export function markInteractive() {
     document.documentElement.dataset.interactive = '1';
+    // When it happened, counted from the navigation's start: the time-to-interactive measurement reads it.
+    window.enrollmentInteractiveAt ??= performance.now();
 }
 
 export function start(dotNetRef, intervalMs) {
