@@ -25,7 +25,7 @@ internal static class WebHostingExtensions
                 o.DetailedErrors = builder.Environment.IsDevelopment();
             });
         builder.Services.AddEnrollmentMud();
-        builder.Services.AddAntiforgery();
+        builder.AddSecurityHeaders();
         // Without this every Chinese character is written as &#x…; and pages triple in size.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddBusinessClock(builder.Configuration);
@@ -41,6 +41,7 @@ internal static class WebHostingExtensions
 
     public static WebApplication UseEnrollmentWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // Errors re-execute into /status/{code}: a minimal-API endpoint, so a failed antiforgery check on the
         // original form post cannot fail again while the error page renders.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/status/500", CreateScopeForErrors = true });

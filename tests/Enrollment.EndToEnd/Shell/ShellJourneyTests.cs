@@ -77,6 +77,31 @@ public sealed class ShellJourneyTests(BrowserFixture browser, KestrelApp app) : 
         (await page.Locator("#main-nav.mud-drawer--open").CountAsync()).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Working_pages_run_under_the_content_security_policy_without_a_violation()
+    {
+        await using var context = await browser.NewContextAsync(app.BaseAddress);
+        var page = await context.NewPageAsync();
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.Contains("Refused to", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
+
+        // The interactive runtime, MudBlazor's scripts and styles, a select's popover and the reconnect dialog's module.
+        await page.OpenAsync("/");
+        await page.OpenAsync("/not-found");
+        await page.GotoAsync("/account/sign-in");
+
+        refused.ShouldBeEmpty();
+        // The reconnect dialog is there, in Chinese, for when the connection drops.
+        await page.OpenAsync("/");
+        (await page.Locator("#components-reconnect-modal").TextContentAsync())!.ShouldContain("正在重新连接");
+    }
+
     private static Task<double> DrawerRightEdgeAsync(Microsoft.Playwright.IPage page) =>
         page.EvaluateAsync<double>("() => document.querySelector('#main-nav').getBoundingClientRect().right");
 }

@@ -91,6 +91,26 @@ public sealed class ShellTests(EnrollmentAppFactory app) : IClassFixture<Enrollm
         app.LogLines.ShouldContain(line => line.Contains(correlationId, StringComparison.Ordinal) && line.Contains("InvalidOperationException", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/sign-in")]
+    [InlineData("/no-such-page/1")]
+    [InlineData("/diagnostics/throw")]
+    [InlineData("/css/site.css")]
+    [InlineData("/healthz")]
+    public async Task Every_response_carries_the_security_headers(string path)
+    {
+        var response = await app.CreateClient().GetAsync(path);
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        csp.ShouldContain("frame-ancestors 'none'");
+        csp.ShouldContain("script-src 'self';");
+        csp.ShouldNotContain("unsafe-eval");
+        response.Headers.GetValues("X-Content-Type-Options").Single().ShouldBe("nosniff");
+        response.Headers.GetValues("X-Frame-Options").Single().ShouldBe("DENY");
+        response.Headers.GetValues("Referrer-Policy").Single().ShouldBe("same-origin");
+    }
+
     [Fact]
     public async Task Healthz_reports_the_database()
     {

@@ -46,6 +46,8 @@ internal static class AccountsHostingExtensions
             o.Cookie.Name = "enrollment.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Behind TLS (production) the sign-in cookie never travels over plain http.
+            o.Cookie.SecurePolicy = builder.Configuration.GetValue<bool>("Enrollment:Https") ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             // A page outside the user's role answers 404, like a record outside their scope: never reveal it exists.
