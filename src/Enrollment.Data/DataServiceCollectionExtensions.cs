@@ -1,6 +1,7 @@
 using Enrollment.Data.Auditing;
 using Enrollment.Data.Migrations;
 using Enrollment.Data.Registry;
+using Enrollment.Data.Resilience;
 using Enrollment.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -44,18 +45,19 @@ public static class DataServiceCollectionExtensions
         // A scoped factory (it reads the scope's TenantContext); it also registers the context itself as scoped for
         // request code. Interactive pages create one context per operation from the factory, never one per circuit.
         services.AddDbContextFactory<EnrollmentDbContext>((provider, builder) =>
-            Configure(builder, appDataSource, provider.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
+            Configure(builder, appDataSource, provider.GetRequiredService<AuditInterceptor>(), options.Retry), ServiceLifetime.Scoped);
         services.AddSingleton<SqlMigrator>();
         return services;
     }
 
     /// <summary>The context options: Npgsql on <paramref name="dataSource"/>, the tenant and audit interceptors.</summary>
     public static DbContextOptionsBuilder Configure(
-        DbContextOptionsBuilder builder, NpgsqlDataSource dataSource, AuditInterceptor auditInterceptor)
+        DbContextOptionsBuilder builder, NpgsqlDataSource dataSource, AuditInterceptor auditInterceptor, RetrySettings? retry = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        retry ??= new RetrySettings();
         return builder
-            .UseNpgsql(dataSource)
+            .UseNpgsql(dataSource, o => o.ExecutionStrategy(d => new RetryOutsideTransactions(d, retry.MaxRetryCount, retry.MaxRetryDelay)))
             .AddInterceptors(TenantConnectionInterceptor.Instance, auditInterceptor)
             // Dependents are filtered at least as strictly as the principals they require (same tenant, a subtree
             // inside the principal's), so EF's warning about required navigations to filtered entities is moot.

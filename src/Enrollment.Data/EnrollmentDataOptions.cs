@@ -20,6 +20,9 @@ public sealed class EnrollmentDataOptions
     /// <summary>Base64 HMAC key (≥ 32 bytes) for the duplicate registry; config <c>Enrollment:IdHashKey</c>.</summary>
     public string? IdHashKey { get; init; }
 
+    /// <summary>How long a database that went away is retried before a request gives up (503).</summary>
+    public Resilience.RetrySettings Retry { get; init; } = new();
+
     public string ResolveAppConnectionString() =>
         AppConnectionString ?? DeriveAppConnectionString(OwnerConnectionString);
 

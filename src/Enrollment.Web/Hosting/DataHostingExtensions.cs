@@ -21,6 +21,7 @@ internal static class DataHostingExtensions
             OwnerConnectionString = owner,
             AppConnectionString = configuration.GetConnectionString("EnrollmentApp"),
             IdHashKey = configuration["Enrollment:IdHashKey"],
+            Retry = configuration.GetSection("Enrollment:Database").Get<Enrollment.Data.Resilience.RetrySettings>() ?? new(),
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<EnrollmentDbContext>("database");
         return builder;

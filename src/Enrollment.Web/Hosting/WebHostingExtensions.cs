@@ -29,6 +29,7 @@ internal static class WebHostingExtensions
         // Without this every Chinese character is written as &#x…; and pages triple in size.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddBusinessClock(builder.Configuration);
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddExceptionHandler<CorrelatedExceptionLogger>();
         builder.Services.AddHttpContextAccessor();
         builder.AddEnrollmentAccounts();
