@@ -23,7 +23,7 @@ public sealed class AccountSafetyTests(DemoApp app) : IClassFixture<DemoApp>
         for (var i = 1; i <= 4; i++)
         {
             var failed = Parser.ParseDocument(await (await DemoApp.SignInAsync(client, login, "wrong-password-1")).Content.ReadAsStringAsync());
-            failed.QuerySelector("[data-testid=sign-in-error]")!.TextContent.ShouldBe($"登录名或密码不正确。再错 {5 - i} 次账号将被锁定 15 分钟。");
+            failed.QuerySelector("[data-testid=sign-in-error]")!.TextContent.ShouldBe("登录名或密码不正确。连续 5 次错误，账号将锁定 15 分钟。");
         }
 
         var fifth = await DemoApp.SignInAsync(client, login, "wrong-password-1");
@@ -45,7 +45,9 @@ public sealed class AccountSafetyTests(DemoApp app) : IClassFixture<DemoApp>
     {
         var response = await DemoApp.SignInAsync(app.NewClient(), "nobody-here", "whatever2024x");
 
-        Parser.ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector("[data-testid=sign-in-error]")!.TextContent.ShouldBe("登录名或密码不正确。");
+        // Word for word what a wrong password of a real login says: the page does not tell which logins exist.
+        Parser.ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector("[data-testid=sign-in-error]")!.TextContent
+            .ShouldBe("登录名或密码不正确。连续 5 次错误，账号将锁定 15 分钟。");
         (await app.ScalarAsync<long>("SELECT count(*) FROM system_audit_log WHERE actor = 'nobody-here' AND action = 'sign_in_failed'")).ShouldBe(1);
     }
 
@@ -74,6 +76,70 @@ public sealed class AccountSafetyTests(DemoApp app) : IClassFixture<DemoApp>
         var again = app.NewClient();
         (await DemoApp.SignInAsync(again, login, "mynewpass2024")).Headers.Location!.AbsolutePath().ShouldBe("/");
     }
+
+    [Fact]
+    public async Task The_temporary_password_cannot_become_the_new_one()
+    {
+        var login = await CreateUserAsync("keep-temp", "temporary2024", mustChange: true);
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, login, "temporary2024");
+        var token = Token(await client.GetStringAsync("/account/change-password"));
+
+        var same = await client.PostAsync("/account/change-password", Form(token, "temporary2024", "temporary2024", "temporary2024"));
+
+        same.StatusCode.ShouldBe(HttpStatusCode.OK);
+        Errors(await same.Content.ReadAsStringAsync()).ShouldContain("新密码不能与当前密码相同。");
+        (await app.ScalarAsync<bool>("SELECT must_change_password FROM user_accounts WHERE login = $1", login)).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("password12", "该密码过于常见")]
+    [InlineData("qwerty1234", "该密码过于常见")]
+    [InlineData("QWERTY1234", "该密码过于常见")]
+    [InlineData("demo2024pass", "该密码过于常见")]
+    [InlineData("my-common-pw2024x", "密码不能包含登录名")]
+    public async Task Common_passwords_and_the_login_inside_one_are_refused(string next, string message)
+    {
+        // One account per case (the cases share the class's database); "my-" stands for the account's own login.
+        var login = await CreateUserAsync($"common-pw-{Math.Abs(next.GetHashCode(StringComparison.Ordinal)) % 100000}", "startpass2024", mustChange: false);
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, login, "startpass2024");
+        var token = Token(await client.GetStringAsync("/account/change-password"));
+        var password = next.Replace("my-", login, StringComparison.Ordinal);
+
+        var refused = await client.PostAsync("/account/change-password", Form(token, "startpass2024", password, password));
+
+        Errors(await refused.Content.ReadAsStringAsync()).ShouldContain(e => e.StartsWith(message, StringComparison.Ordinal));
+        (await DemoApp.SignInAsync(app.NewClient(), login, "startpass2024")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_on_the_change_page_count_toward_the_lockout()
+    {
+        var login = await CreateUserAsync("change-guess", "rightpass2024", mustChange: false);
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, login, "rightpass2024");
+
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 5; i++)
+        {
+            var token = Token(await client.GetStringAsync("/account/change-password"));
+            last = await client.PostAsync("/account/change-password", Form(token, $"guess-{i}-2024x", "brandnew2024x", "brandnew2024x"));
+        }
+
+        // The fifth wrong guess locks the account and ends the session.
+        last.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        last.Headers.Location!.PathAndQuery.ShouldBe("/account/sign-in?reason=locked");
+        (await app.ScalarAsync<DateTime?>("SELECT lockout_end FROM user_accounts WHERE login = $1", login)).ShouldNotBeNull();
+        (await app.ScalarAsync<long>("SELECT count(*) FROM system_audit_log WHERE actor = $1 AND action = 'locked_out'", login)).ShouldBeGreaterThan(0);
+        (await client.GetAsync("/trial-quote")).Headers.Location!.AbsolutePath().ShouldBe("/account/sign-in");
+    }
+
+    private static string Token(string html) =>
+        Parser.ParseDocument(html).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    private static List<string> Errors(string html) =>
+        [.. Parser.ParseDocument(html).QuerySelectorAll("[data-testid=change-password-errors] li").Select(li => li.TextContent)];
 
     [Fact]
     public async Task Password_hashes_never_reach_the_audit_log()

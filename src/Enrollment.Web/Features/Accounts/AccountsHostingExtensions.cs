@@ -28,7 +28,7 @@ internal static class AccountsHostingExtensions
             .AddSignInManager()
             .AddClaimsPrincipalFactory<UserAccountClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
-            .AddPasswordValidator<NotTheLoginPasswordValidator>();
+            .AddPasswordValidator<PasswordRules>();
         services.AddSingleton<ILookupNormalizer, LoginNormalizer>();
 
         // Cookie and antiforgery keys: kept where the setting says, so sign-ins survive a restart and several
@@ -89,13 +89,4 @@ internal static class AccountsHostingExtensions
         app.UseAuthorization();
         return app;
     }
-}
-
-/// <summary>A password must not be the login itself (the first thing people try).</summary>
-internal sealed class NotTheLoginPasswordValidator : IPasswordValidator<UserAccount>
-{
-    public Task<IdentityResult> ValidateAsync(UserManager<UserAccount> manager, UserAccount user, string? password) =>
-        Task.FromResult(password is not null && password.Contains(user.Login, StringComparison.OrdinalIgnoreCase) && user.Login.Length > 0
-            ? IdentityResult.Failed(new IdentityError { Code = "PasswordContainsLogin", Description = "密码不能包含登录名。" })
-            : IdentityResult.Success);
 }

@@ -1,0 +1,49 @@
+using System.Collections.Frozen;
+using Enrollment.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+
+namespace Enrollment.Web.Features.Accounts;
+
+/// <summary>
+/// Refuses the passwords people try first (a list of common ones of an accepted shape, in the embedded
+/// common-passwords.txt) and any password containing the login. The demo's shared password is on the list: real
+/// accounts may not use it.
+/// </summary>
+internal sealed class PasswordRules : IPasswordValidator<UserAccount>
+{
+    private static readonly FrozenSet<string> Common = Load();
+
+    public Task<IdentityResult> ValidateAsync(UserManager<UserAccount> manager, UserAccount user, string? password)
+    {
+        if (password is null)
+        {
+            return Task.FromResult(IdentityResult.Success);
+        }
+        if (user.Login.Length > 0 && password.Contains(user.Login, StringComparison.OrdinalIgnoreCase))
+        {
+            return Failed("PasswordContainsLogin", "密码不能包含登录名。");
+        }
+        return IsCommon(password) ? Failed("PasswordTooCommon", "该密码过于常见，容易被猜中，请换一个。") : Task.FromResult(IdentityResult.Success);
+    }
+
+    public static bool IsCommon(string password) => Common.Contains(password.Trim().ToLowerInvariant());
+
+    private static Task<IdentityResult> Failed(string code, string description) =>
+        Task.FromResult(IdentityResult.Failed(new IdentityError { Code = code, Description = description }));
+
+    private static FrozenSet<string> Load()
+    {
+        using var stream = typeof(PasswordRules).Assembly.GetManifestResourceStream("Enrollment.Web.common-passwords.txt")
+            ?? throw new InvalidOperationException("The common-password list is not embedded.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                lines.Add(line.Trim().ToLowerInvariant());
+            }
+        }
+        return lines.ToFrozenSet();
+    }
+}
