@@ -24,10 +24,11 @@ public static class DataServiceCollectionExtensions
         services.AddEnrollmentData(new EnrollmentDataOptions { OwnerConnectionString = connectionString });
 
     /// <summary>
-    /// Registers: the app role's <see cref="NpgsqlDataSource"/> (what request code and Dapper use, through
-    /// <see cref="TenantConnections"/>), the owner's <see cref="OwnerDataSource"/>, a scoped <see cref="TenantContext"/>,
-    /// <see cref="EnrollmentDbContext"/> on the app role with the tenant and audit interceptors, the
-    /// <see cref="CitizenIdHasher"/> and <see cref="DuplicateRegistry"/>, and the SQL migrator.
+    /// Registers: the app role's <see cref="NpgsqlDataSource"/> (what the contexts below use; a connection opened on
+    /// it directly for tenant data must go through <see cref="TenantConnections"/>), the owner's
+    /// <see cref="OwnerDataSource"/>, a scoped <see cref="TenantContext"/>, <see cref="EnrollmentDbContext"/> on the
+    /// app role with the tenant and audit interceptors, the <see cref="CitizenIdHasher"/> and
+    /// <see cref="DuplicateRegistry"/>, and the SQL migrator.
     /// </summary>
     public static IServiceCollection AddEnrollmentData(this IServiceCollection services, EnrollmentDataOptions options)
     {

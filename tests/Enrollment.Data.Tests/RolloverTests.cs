@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Enrollment.Data.Tests;
 
 /// <summary>
-/// Next year's roster from this year's enrollments (policies.md §1), on the app role so row-level security
+/// Next year's roster from this year's enrollments (docs/rules.md §4), on the app role so row-level security
 /// applies. Each test rolls over into a target campaign of its own, so they do not depend on each other.
 /// </summary>
 public sealed class RolloverTests(RolloverFixture fixture) : IClassFixture<RolloverFixture>

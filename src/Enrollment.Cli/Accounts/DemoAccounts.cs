@@ -11,9 +11,9 @@ namespace Enrollment.Cli.Accounts;
 internal sealed record DemoAccount(string Login, string DisplayName, UserRole Role, string? Tenant, string? Township, bool FirstVillage = false);
 
 /// <summary>
-/// One demo account per role (issue 4), on top of the demo data. Role placeholders, never an official's name.
-/// Demo accounts skip the forced first-sign-in password change so the demo opens straight away; real accounts
-/// (<c>accounts create</c>) always start with it.
+/// One demo account per role (docs/decisions/0005-accounts.md), on top of the demo data. Role placeholders, never
+/// an official's name. Demo accounts skip the forced first-sign-in password change so the demo opens straight away;
+/// real accounts (created on the user-management page) always start with it.
 /// </summary>
 internal static class DemoAccounts
 {

@@ -3,7 +3,7 @@ using Enrollment.Domain.Rules;
 namespace Enrollment.Cli.Generate;
 
 /// <summary>
-/// Certifies synthetic residents in the categories of policies.md §2 at plausible rates, using only codes the
+/// Certifies synthetic residents in the categories of docs/rules.md §3 at plausible rates, using only codes the
 /// campaign's policy subsidises. Household-wide lists (低保, 监测户, 脱贫户) certify every member; individual ones
 /// (特困, 重度残疾, 优抚, 孤儿) one person. First-certified dates spread over the years before the campaign, so
 /// cut-offs such as 小雪's 2016-01-22 for 计生 fall on both sides.

@@ -4,7 +4,7 @@ using Enrollment.Domain.Residents;
 namespace Enrollment.Cli.Generate;
 
 /// <summary>
-/// Issues citizen ID numbers (policies.md §1) unique within one generated county: the county's region code,
+/// Issues citizen ID numbers (docs/rules.md §2) unique within one generated county: the county's region code,
 /// the birth date, a sequence whose parity is the sex, and the computed check character. Each birth date
 /// has 499 sequences per sex; a date that runs out moves the birth one day earlier.
 /// </summary>

@@ -5,7 +5,10 @@ using NpgsqlTypes;
 
 namespace Enrollment.Cli.Generate;
 
-/// <summary>Binary COPY of the generated population, one table per writer (platform.md: COPY, as the owner).</summary>
+/// <summary>
+/// Binary COPY of the generated population, one table per writer, as the schema owner: row-level security refuses
+/// COPY to the app role (docs/decisions/0004-tenancy-and-keys.md, "Bulk loads").
+/// </summary>
 internal static class PopulationTables
 {
     public static readonly string[] Names = ["households", "residents", "enrollments", "payments", "certifications", "exclusions"];

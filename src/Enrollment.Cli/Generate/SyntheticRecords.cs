@@ -22,7 +22,7 @@ internal enum HukouKind : byte
     AccompanyingChild,
 }
 
-/// <summary>Why a resident is not enrolled this year (policies.md §6), by the exclusion_reasons codes.</summary>
+/// <summary>Why a resident is not enrolled this year (docs/rules.md §11.3), by the exclusion_reasons codes.</summary>
 internal enum ExclusionKind : byte
 {
     None,

@@ -6,7 +6,7 @@ namespace Enrollment.Cli.Quote;
 /// <summary>Outcome of a batch: row counts, or why the input could not be read at all.</summary>
 internal readonly record struct QuoteBatchResult(int Rows, int ErrorRows, string? HeaderProblem);
 
-/// <summary>Streams input rows through a compiled policy into output rows (policies.md §7).</summary>
+/// <summary>Streams input rows through a compiled policy into output rows (docs/rules.md §12).</summary>
 internal static class QuoteBatch
 {
     private static readonly string[] Columns = ["case", "id_number", "categories", "history", "gap_years", "paid_on"];

@@ -7,7 +7,7 @@ namespace Enrollment.Cli.Quote;
 
 /// <summary>
 /// <c>quote --policy &lt;campaign id | path&gt; --input &lt;csv&gt; --output &lt;csv&gt;</c>: the stable batch contract of
-/// policies.md §7. Exit codes: 0 every row quoted, 1 some row has an error, 2 arguments or policy unusable.
+/// docs/rules.md §12. Exit codes: 0 every row quoted, 1 some row has an error, 2 arguments or policy unusable.
 /// </summary>
 internal static class QuoteCommand
 {
@@ -20,7 +20,7 @@ internal static class QuoteCommand
         var policy = new Option<string>("--policy") { Description = "Campaign id of a shipped policy (e.g. tengzhou-2025) or path to a policy JSON file" };
         var input = new Option<string>("--input") { Description = "UTF-8 CSV: case,id_number,categories,history,gap_years,paid_on" };
         var output = new Option<string>("--output") { Description = "CSV to write: case,payable,subsidy,basis,county_share,township_share,funding,mode,coverage_start,late,error" };
-        var command = new Command("quote", "Quote a CSV of cases against a policy (policies.md §7).") { policy, input, output };
+        var command = new Command("quote", "Quote a CSV of cases against a policy (docs/rules.md §12).") { policy, input, output };
 
         // Unusable arguments must exit 2, not System.CommandLine's 1, so the action takes over parse errors.
         command.TreatUnmatchedTokensAsErrors = false;

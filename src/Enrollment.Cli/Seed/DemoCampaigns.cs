@@ -7,7 +7,7 @@ namespace Enrollment.Cli.Seed;
 internal sealed record CampaignSeed(string Code, string? Township, string Status, string PolicyJson, bool IsDemoPolicy);
 
 /// <summary>
-/// The five campaigns of the seed documents (policies.md), plus the accepted prior-year campaign (示例) of each
+/// The five campaigns of the seed documents (docs/rules.md §1.1), plus the accepted prior-year campaign (示例) of each
 /// campaign a population pays into. Statuses are as of the demo's business date, 2024-11-20: tengzhou-2025 is
 /// open, everything earlier accepted.
 /// </summary>

@@ -9,10 +9,10 @@ namespace Enrollment.Cli.Seed;
 internal sealed record DemoTenantResult(string TenantCode, int TenantId, bool PopulationLoaded, IReadOnlyDictionary<string, long> Rows);
 
 /// <summary>
-/// The demo (issue 5): 滕州市, 浦北县 and 曲阜市 with their jurisdictions, the five campaigns of the documents
+/// The demo: 滕州市, 浦北县 and 曲阜市 with their jurisdictions, the five campaigns of the documents
 /// and an accepted prior year, quotas, and a modest population per tenant — some of it paid, 滕州 2025 paid up
 /// to the demo's business date 2024-11-20. Idempotent: what exists is kept, a tenant that already has residents
-/// gets no second population. User accounts are not created here: issue 4's accounts seeder runs after this
+/// gets no second population. User accounts are not created here: the <c>accounts demo</c> command runs after this
 /// (one demo user per role, scoped with the tenant and jurisdiction ids returned here).
 /// </summary>
 internal static class DemoSeeder

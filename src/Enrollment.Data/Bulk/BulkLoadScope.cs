@@ -3,15 +3,15 @@ using Npgsql;
 namespace Enrollment.Data.Bulk;
 
 /// <summary>
-/// Load first, build after (platform.md): detaches the foreign keys and the non-unique secondary indexes of the
-/// tables about to be bulk-loaded, their primary keys and unique constraints (and the foreign keys of other tables
-/// that reference them, which would otherwise pin those keys), and rebuilds them afterwards —
-/// keys and indexes by one sort each instead of millions of random inserts (every index its own job, a few sessions
-/// in parallel), statistics, then foreign keys as NOT VALID and VALIDATE, which checks every loaded row (one table
-/// per session, in parallel). CHECK and NOT NULL constraints stay and check every row.
-/// Runs as the schema owner and takes exclusive locks: for offline loads (generator, first import), not for a
-/// database in use. If the process dies before <see cref="RestoreAsync"/>, run it again: the definitions are kept
-/// in the table bulk_load_detached until restored.
+/// Load first, build after (measured in docs/performance.md, "Synthetic county load"): detaches the foreign keys
+/// and the non-unique secondary indexes of the tables about to be bulk-loaded, their primary keys and unique
+/// constraints (and the foreign keys of other tables that reference them, which would otherwise pin those keys),
+/// and rebuilds them afterwards — keys and indexes by one sort each instead of millions of random inserts (every
+/// index its own job, a few sessions in parallel), statistics, then foreign keys as NOT VALID and VALIDATE, which
+/// checks every loaded row (one table per session, in parallel). CHECK and NOT NULL constraints stay and check
+/// every row. Runs as the schema owner and takes exclusive locks: for offline loads (generator, first import), not
+/// for a database in use. If the process dies before <see cref="RestoreAsync"/>, run it again: the definitions are
+/// kept in the table bulk_load_detached until restored.
 /// </summary>
 public sealed class BulkLoadScope
 {

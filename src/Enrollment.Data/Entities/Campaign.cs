@@ -6,7 +6,7 @@ namespace Enrollment.Data.Entities;
 /// </summary>
 public class Campaign : TenantEntity
 {
-    /// <summary>Stable id such as <c>tengzhou-2025</c> (policies.md).</summary>
+    /// <summary>Stable id such as <c>tengzhou-2025</c> (docs/rules.md §1.1).</summary>
     public string Code { get; set; } = "";
 
     public string Name { get; set; } = "";

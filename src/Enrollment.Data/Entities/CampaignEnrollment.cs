@@ -4,7 +4,7 @@ namespace Enrollment.Data.Entities;
 
 /// <summary>
 /// A resident's enrollment (参保登记) in a campaign, with the snapshot of the quote it was charged by
-/// (policies.md §7): the quote_* columns, all set together by <see cref="ApplyQuote"/>.
+/// (docs/rules.md §12.3): the quote_* columns, all set together by <see cref="ApplyQuote"/>.
 /// </summary>
 public class CampaignEnrollment : TenantEntity, IJurisdictionScoped
 {
@@ -78,7 +78,7 @@ public class CampaignEnrollment : TenantEntity, IJurisdictionScoped
     public uint RowVersion { get; private set; }
 }
 
-/// <summary>The values of a quote kept on the enrollment (the rules service's output row, policies.md §7).</summary>
+/// <summary>The values of a quote kept on the enrollment (the rules service's output row, docs/rules.md §12.3).</summary>
 public sealed record QuoteSnapshot(
     int? PolicyVersion,
     decimal Payable,

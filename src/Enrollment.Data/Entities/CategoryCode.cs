@@ -2,7 +2,7 @@ namespace Enrollment.Data.Entities;
 
 // Global reference data seeded by 0003_global_tables.sql; the app role may only read it.
 
-/// <summary>A category certified by a department (policies.md §2), e.g. <c>dibao</c> 低保.</summary>
+/// <summary>A category certified by a department (docs/rules.md §3), e.g. <c>dibao</c> 低保.</summary>
 public class CategoryCode
 {
     public string Code { get; set; } = "";

@@ -2,7 +2,7 @@ using Enrollment.Data.Tenancy;
 
 namespace Enrollment.Data.Entities;
 
-/// <summary>A department's certification that a resident is in a category for a campaign (policies.md §2).</summary>
+/// <summary>A department's certification that a resident is in a category for a campaign (docs/rules.md §3).</summary>
 public class Certification : TenantEntity, IJurisdictionScoped
 {
     public long CampaignId { get; set; }

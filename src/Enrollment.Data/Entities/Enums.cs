@@ -53,7 +53,7 @@ public enum CampaignStatus
     Accepted,
 }
 
-/// <summary>Enrollment history of the resident before this policy year (policies.md §1).</summary>
+/// <summary>Enrollment history of the resident before this policy year (docs/rules.md §4).</summary>
 public enum EnrollmentHistory
 {
     Continuing,
@@ -83,7 +83,7 @@ public enum UserRole
     DepartmentStaff,
 }
 
-/// <summary>Kind of exclusion reason (policies.md §6).</summary>
+/// <summary>Kind of exclusion reason (docs/rules.md §11.3).</summary>
 public enum ExclusionKind
 {
     /// <summary>现役军人, 出国定居, 死亡未销户, 判刑收监, 农转非, 婚出, 失联.</summary>

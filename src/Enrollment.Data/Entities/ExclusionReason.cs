@@ -2,7 +2,7 @@ namespace Enrollment.Data.Entities;
 
 // Global reference data seeded by 0003_global_tables.sql; the app role may only read it.
 
-/// <summary>Why a resident is not enrolled (policies.md §6), e.g. 现役军人, 职工医保, 拒绝参保.</summary>
+/// <summary>Why a resident is not enrolled (docs/rules.md §11.3), e.g. 现役军人, 职工医保, 拒绝参保.</summary>
 public class ExclusionReason
 {
     public string Code { get; set; } = "";

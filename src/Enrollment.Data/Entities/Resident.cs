@@ -5,7 +5,7 @@ using Enrollment.Domain.Residents;
 namespace Enrollment.Data.Entities;
 
 /// <summary>
-/// Resident (参保居民). Sex and birth date are derived from the citizen ID number (policies.md §1) and stored for
+/// Resident (参保居民). Sex and birth date are derived from the citizen ID number (docs/rules.md §2) and stored for
 /// queries; set them only through <see cref="SetCitizenId"/>. Unique per tenant.
 /// </summary>
 public class Resident : TenantEntity, IJurisdictionScoped
@@ -48,7 +48,7 @@ public class Resident : TenantEntity, IJurisdictionScoped
     public void SetCitizenId(string number)
     {
         ArgumentNullException.ThrowIfNull(number);
-        // The domain's parser (policies.md §1); surrounding blanks from a form or a file are not part of the number.
+        // The domain's parser (docs/rules.md §2.4); surrounding blanks from a form or a file are not part of the number.
         var parsed = DomainCitizenId.Parse(number.Trim());
         CitizenId = parsed.ToString();
         Sex = parsed.Sex;

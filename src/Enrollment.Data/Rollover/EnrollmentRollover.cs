@@ -7,7 +7,7 @@ namespace Enrollment.Data.Rollover;
 
 /// <summary>
 /// Rolls a tenant's roster over into next year's campaign: one enrollment (registered, not yet quoted) per active
-/// resident of the target campaign's area, with the history of policies.md §1 derived from the enrollments and
+/// resident of the target campaign's area, with the history of docs/rules.md §4 derived from the enrollments and
 /// payments of earlier years. Set-based (<see cref="RolloverSql"/>) and idempotent: an existing enrollment in the
 /// target is never touched, so running it again only adds residents registered since. Rules and exclusions
 /// chosen: docs/data-model.md, "Rolling the roster over".

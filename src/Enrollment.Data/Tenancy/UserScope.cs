@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enrollment.Data.Tenancy;
 
-/// <summary>Enters a signed-in user's tenant and jurisdiction scope (for the web app's per-request middleware).</summary>
+/// <summary>
+/// Enters a user account's tenant and jurisdiction scope from the database row. The web app does not use it: it
+/// enters the scope from the sign-in cookie's claims (TenantScopeMiddleware, UserDbContextFactory); tests do.
+/// </summary>
 public static class UserScope
 {
     /// <summary>

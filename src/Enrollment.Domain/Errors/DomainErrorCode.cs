@@ -1,6 +1,9 @@
 namespace Enrollment.Domain.Errors;
 
-/// <summary>Why an input or a quote was rejected (policies.md §1). Each code renders in Chinese and English.</summary>
+/// <summary>
+/// Why an input or a quote was rejected (docs/rules.md §2.4, §3, §4, §7.2, §8.1). Each code renders in Chinese and
+/// English.
+/// </summary>
 public enum DomainErrorCode : byte
 {
     None = 0,

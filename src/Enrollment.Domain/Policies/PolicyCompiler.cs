@@ -20,7 +20,7 @@ public static class PolicyCompiler
         return policy is not null;
     }
 
-    /// <summary>Default age reference date: 31 December of the year before the policy year (policies.md §3).</summary>
+    /// <summary>Default age reference date: 31 December of the year before the policy year (docs/rules.md §5).</summary>
     public static DateOnly DefaultAgeReferenceDate(int policyYear) => new(policyYear - 1, 12, 31);
 
     internal static CompiledPolicy CompileUnchecked(PolicyDocument d)

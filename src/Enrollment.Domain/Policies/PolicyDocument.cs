@@ -84,7 +84,7 @@ public sealed class PhaseDocument
 
 public sealed class SubsidyRuleDocument
 {
-    /// <summary>A category code of policies.md §2, or <c>age_70_plus</c> / <c>age_60_69</c>.</summary>
+    /// <summary>A category code of docs/rules.md §3, or <c>age_70_plus</c> / <c>age_60_69</c>.</summary>
     public string Basis { get; set; } = "";
 
     /// <summary>Name in explanations; default the basis's Chinese name.</summary>

@@ -7,7 +7,7 @@ namespace Enrollment.Domain.Residents;
 /// <summary>
 /// 居民身份证号码 (18 characters, GB 11643): region (6), birth date YYYYMMDD (8), sequence (3, odd = male),
 /// ISO 7064 MOD 11-2 check character. Stored packed so parsing and copying never allocate; a 15-digit
-/// legacy number is upgraded on parse. See policies.md §1.
+/// legacy number is upgraded on parse. See docs/rules.md §2.
 /// </summary>
 public readonly struct CitizenId : IEquatable<CitizenId>
 {

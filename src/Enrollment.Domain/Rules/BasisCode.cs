@@ -1,7 +1,7 @@
 namespace Enrollment.Domain.Rules;
 
 /// <summary>
-/// What a subsidy is granted on (资助依据): a category certified by a department (policies.md §2),
+/// What a subsidy is granted on (资助依据): a category certified by a department (docs/rules.md §3),
 /// or an age band derived from the birth date. <see cref="None"/> means no subsidy applies.
 /// The numeric values index bit masks and must stay below 32.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Enrollment.Domain.Rules;
 
-/// <summary>The wire codes, Chinese names and certifying departments of <see cref="BasisCode"/> (policies.md §2).</summary>
+/// <summary>The wire codes, Chinese names and certifying departments of <see cref="BasisCode"/> (docs/rules.md §3).</summary>
 public static class BasisCodes
 {
     /// <summary>Size of per-code tables: every <see cref="BasisCode"/> value is below it.</summary>

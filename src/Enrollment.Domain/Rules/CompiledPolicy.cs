@@ -96,7 +96,7 @@ public sealed partial class CompiledPolicy
         return quote;
     }
 
-    /// <summary>Quotes one resident (policies.md §4–5). Pure; allocates nothing.</summary>
+    /// <summary>Quotes one resident (docs/rules.md §6–§10). Pure; allocates nothing.</summary>
     public void Quote(in QuoteRequest request, out Quote quote)
     {
         quote = default;

@@ -2,7 +2,7 @@ using Enrollment.Domain.Errors;
 
 namespace Enrollment.Domain.Rules;
 
-/// <summary>参保历史 (policies.md §1).</summary>
+/// <summary>参保历史 (docs/rules.md §4).</summary>
 public enum EnrollmentHistory : byte
 {
     /// <summary>连续参保: enrolled in the previous policy year; gap 0.</summary>

@@ -1,6 +1,6 @@
 namespace Enrollment.Domain.Rules;
 
-/// <summary>资金来源 of a subsidy (policies.md §4).</summary>
+/// <summary>资金来源 of a subsidy (docs/rules.md §6.4).</summary>
 public enum FundingSource : byte
 {
     /// <summary>财政: the document names neither of the other two.</summary>

@@ -2,7 +2,7 @@ namespace Enrollment.Domain.Rules;
 
 /// <summary>
 /// 新生儿 paid within N months or N days of birth. A newborn is born on or after the policy year start; a child
-/// born earlier pays like everyone else (policies.md §5).
+/// born earlier pays like everyone else (docs/rules.md §9).
 /// </summary>
 public readonly record struct NewbornCondition(int Months, int Days)
 {

@@ -3,7 +3,7 @@ using Enrollment.Domain.Residents;
 namespace Enrollment.Domain.Rules;
 
 /// <summary>
-/// One resident's quote input (policies.md §1): the ID number (birth date and sex come from it), certified
+/// One resident's quote input (docs/rules.md §2–§4, §7): the ID number (birth date and sex come from it), certified
 /// categories, enrollment history with gap years, the payment date and optionally the township, whose
 /// choice of direct/reimburse may override a subsidy's default mode.
 /// </summary>

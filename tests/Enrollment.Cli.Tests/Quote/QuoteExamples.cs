@@ -1,6 +1,9 @@
 namespace Enrollment.Cli.Tests.Quote;
 
-/// <summary>Finds ../shared/spec/quote-examples.csv beside the repository (the copy here is only a fallback).</summary>
+/// <summary>
+/// The worked examples of docs/rules.md §13: quote-examples.csv beside this file, one row per case with the input
+/// columns and the expected output columns side by side.
+/// </summary>
 internal static class QuoteExamples
 {
     public static string RepoRoot()
@@ -16,12 +19,7 @@ internal static class QuoteExamples
         throw new InvalidOperationException("Enrollment.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public static string Path_()
-    {
-        var root = RepoRoot();
-        var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "spec", "quote-examples.csv"));
-        return File.Exists(shared) ? shared : Path.Combine(root, "tests", "Enrollment.Cli.Tests", "Quote", "quote-examples.csv");
-    }
+    public static string Path_() => Path.Combine(RepoRoot(), "tests", "Enrollment.Cli.Tests", "Quote", "quote-examples.csv");
 
     /// <summary>Rows as column name → value (the examples hold no quoted fields).</summary>
     public static List<Dictionary<string, string>> Rows()

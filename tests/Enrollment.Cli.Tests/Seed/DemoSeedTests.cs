@@ -24,7 +24,7 @@ public sealed class DemoSeedTests(DatabaseFixture database) : IClassFixture<Data
         second.ShouldAllBe(r => !r.PopulationLoaded);
 
         first["tenants"].ShouldBe(3);
-        first["user_accounts"].ShouldBe(0, "accounts belong to issue 4");
+        first["user_accounts"].ShouldBe(0, "accounts are created by the accounts command, not by the seed");
         await using var db = new NpgsqlConnection(database.ConnectionString);
         await db.OpenAsync();
         (await Scalar(db, "SELECT string_agg(code || ':' || status, ',' ORDER BY code) FROM campaigns WHERE code NOT LIKE '%-2019' AND code <> 'tengzhou-2024'"))

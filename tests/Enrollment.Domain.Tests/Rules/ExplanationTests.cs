@@ -12,8 +12,9 @@ public class ExplanationTests
         return ExplanationText.ToChinese(policy.Quote(request), policy);
     }
 
+    /// <summary>The example printed in docs/rules.md §13, word for word.</summary>
     [Fact]
-    public void Renders_the_issue_example_exactly()
+    public void Renders_the_documented_example_exactly()
     {
         Chinese("tengzhou-2025", Request("1950-07-01", "2024-11-05"))
             .ShouldBe("个人缴费标准 400.00 元；符合「70岁以上老年人」，市财政全额代缴 400.00 元；集中征缴期内缴费，2025-01-01 起享受待遇");

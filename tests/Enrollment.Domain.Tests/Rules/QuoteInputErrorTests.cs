@@ -6,7 +6,7 @@ using static Enrollment.Domain.Tests.TestResidents;
 
 namespace Enrollment.Domain.Tests.Rules;
 
-/// <summary>The input errors of policies.md §1 that are not about the ID number.</summary>
+/// <summary>The input errors of docs/rules.md §3, §4 and §7.2 that are not about the ID number.</summary>
 public class QuoteInputErrorTests
 {
     [Theory]
@@ -27,7 +27,7 @@ public class QuoteInputErrorTests
     [InlineData("Poverty", false)]
     [InlineData("homeless", false)]
     [InlineData("", false)]
-    public void Only_section_2_codes_parse(string code, bool known) => BasisCodes.TryParse(code, out _).ShouldBe(known);
+    public void Only_the_listed_basis_codes_parse(string code, bool known) => BasisCodes.TryParse(code, out _).ShouldBe(known);
 
     [Fact]
     public void A_repeated_category_keeps_its_earliest_first_certified_date()
