@@ -34,10 +34,33 @@ public sealed class MigratorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_database_that_recorded_whole_file_checksums_takes_the_new_ones_and_a_comment_does_not_count()
+    {
+        await migrator.MigrateAsync(ConnectionString);
+        // As recorded before checksums left comments out: 0003's whole-file checksum of the day it was applied.
+        await ScalarAsync("UPDATE schema_migrations SET checksum = 'DC76A563CE26AA2535DB92018A5AADDC7392D95B687E0FF21C051885B583C129' WHERE version = 3");
+
+        (await migrator.MigrateAsync(ConnectionString)).ShouldBeEmpty();
+
+        (await TextAsync("SELECT checksum FROM schema_migrations WHERE version = 3"))
+            .ShouldBe(SqlMigrator.EmbeddedMigrations.Single(m => m.Version == 3).Checksum);
+        SqlMigrator.ChecksumOf("-- a comment\nSELECT 1;\n\n-- another\n").ShouldBe(SqlMigrator.ChecksumOf("-- changed comment\nSELECT 1;"));
+        SqlMigrator.ChecksumOf("SELECT 1;").ShouldNotBe(SqlMigrator.ChecksumOf("SELECT 2;"));
+    }
+
+    [Fact]
     public void Migrations_are_numbered_without_gaps()
     {
         SqlMigrator.EmbeddedMigrations.Select(m => m.Version)
             .ShouldBe(Enumerable.Range(1, SqlMigrator.EmbeddedMigrations.Count));
+    }
+
+    private async Task<string> TextAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private async Task<long> ScalarAsync(string sql)

@@ -26,7 +26,7 @@ REVOKE ALL ON TABLE schema_migrations FROM enrollment_app;
 
 -- The tenant the current connection acts for, or NULL. The app sets app.tenant_id on every connection it
 -- opens; after Npgsql's pool reset the setting reads '' rather than NULL, hence NULLIF.
--- Policies below inline the same expression (as platform.md recommends) so the planner sees a plain
+-- Policies below inline the same expression (docs/decisions/0004-tenancy-and-keys.md, "Wall 2") so the planner sees a plain
 -- comparison; this function is for triggers and ad-hoc SQL.
 CREATE FUNCTION app_current_tenant() RETURNS integer
     LANGUAGE sql STABLE PARALLEL SAFE

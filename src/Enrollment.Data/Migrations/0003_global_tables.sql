@@ -29,7 +29,7 @@ CREATE TABLE user_accounts (
     CHECK (jurisdiction_id IS NULL OR tenant_id IS NOT NULL)
 );
 
--- Categories certified by departments (policies.md §2). The derived age bases (age_70_plus, age_60_69)
+-- Categories certified by departments (docs/rules.md §3). The derived age bases (age_70_plus, age_60_69)
 -- are not categories and are deliberately absent.
 CREATE TABLE category_codes (
     code           text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]*$'),
@@ -58,7 +58,7 @@ INSERT INTO category_codes (code, name, department, display_order) VALUES
     ('poverty_alleviated_2016_2017', '2016、2017年脱贫户', '扶贫办', 17);
 
 -- Payment channels named by the seed documents. is_government marks direct government payment
--- (统一代缴 / 医保部门直接参保登记), which counts as paid for progress (policies.md §6).
+-- (统一代缴 / 医保部门直接参保登记), which counts as paid for progress (docs/rules.md §11.2).
 CREATE TABLE payment_channels (
     code           text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]*$'),
     name           text NOT NULL,
@@ -78,7 +78,7 @@ INSERT INTO payment_channels (code, name, is_government, display_order) VALUES
     ('tax_hall',           '办税（缴费）服务大厅', false, 9),
     ('government_direct',  '政府统一代缴 / 直接参保登记', true, 10);
 
--- Why a resident is not enrolled in a campaign (policies.md §6). leaves_base: whether the verified case
+-- Why a resident is not enrolled in a campaign (docs/rules.md §11.3). leaves_base: whether the verified case
 -- leaves the rate base; a recorded refusal never does.
 CREATE TABLE exclusion_reasons (
     code           text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]*$'),

@@ -95,7 +95,7 @@ CREATE TABLE households (
 CREATE UNIQUE INDEX households_number ON households (tenant_id, household_number) WHERE household_number IS NOT NULL;
 CREATE INDEX households_village ON households (tenant_id, village_id);
 
--- ISO 7064 MOD 11-2 over the 18-character number (policies.md §1). The app validates first and says why;
+-- ISO 7064 MOD 11-2 over the 18-character number (docs/rules.md §2.2). The app validates first and says why;
 -- this is the last line for bulk loads that bypass the app.
 CREATE FUNCTION citizen_id_is_valid(id text) RETURNS boolean
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE

@@ -1,6 +1,6 @@
--- Cheaper ID checks for bulk loads, byte-order collation for ASCII codes, and 示例 flags for demo data (issue 5).
+-- Cheaper ID checks for bulk loads, byte-order collation for ASCII codes, and 示例 flags for demo data.
 
--- The same rule as 0004 (policies.md §1: 17 ASCII digits, ISO 7064 MOD 11-2 check character), written as one
+-- The same rule as 0004 (docs/rules.md §2.2: 17 ASCII digits, ISO 7064 MOD 11-2 check character), written as one
 -- expression without a subquery and without STRICT, so PostgreSQL inlines it into the CHECK instead of calling a
 -- SQL function per row: about 2 µs a row instead of about 8 µs (measured on 400,000 numbers). ascii() never
 -- raises, so no evaluation order can turn a malformed number into a cast error instead of a check violation.

@@ -1,4 +1,4 @@
--- Accounts (issue 4): what ASP.NET Core Identity needs on user_accounts, the finance role, and the audit
+-- Accounts: what ASP.NET Core Identity needs on user_accounts, the finance role, and the audit
 -- actions for sign-ins and for viewing full citizen ID numbers (docs/decisions/0005-accounts.md).
 
 ALTER TABLE user_accounts

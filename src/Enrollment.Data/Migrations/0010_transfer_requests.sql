@@ -1,4 +1,4 @@
--- Transfer requests (转移申请, issue 4): a clerk who enters a citizen ID already registered in another township of
+-- Transfer requests (转移申请): a clerk who enters a citizen ID already registered in another township of
 -- the county may ask to move that resident into a village of their own subtree; the township holding the
 -- resident (or the county) approves or rejects. from_village_id records where the resident lived when the
 -- request was made: the two villages are the two sides that see the request (EnrollmentDbContext.Filters.cs).

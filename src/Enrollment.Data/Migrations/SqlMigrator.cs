@@ -11,6 +11,8 @@ namespace Enrollment.Data.Migrations;
 /// The SQL files are the schema's single source (no EF migrations: the design package is not served here).
 /// One transaction per file; a session advisory lock keeps two migrators (two app instances, a test run and
 /// the CLI) from racing; <c>schema_migrations</c> records what ran, with a checksum so an edited file is caught.
+/// The checksum covers the SQL, not its comments: whole-line <c>--</c> comments and blank lines are left out, so a
+/// comment may be corrected in an applied file, and any change to a statement is still refused.
 /// </summary>
 public sealed class SqlMigrator(ILogger<SqlMigrator> logger)
 {
@@ -42,6 +44,12 @@ public sealed class SqlMigrator(ILogger<SqlMigrator> logger)
             {
                 if (applied.TryGetValue(migration.Version, out var checksum))
                 {
+                    if (checksum != migration.Checksum && LegacyChecksums.GetValueOrDefault(migration.Version) == checksum)
+                    {
+                        // Recorded before checksums left comments out: the file as it was applied then.
+                        await RecordChecksumAsync(connection, migration, cancellationToken);
+                        continue;
+                    }
                     if (checksum != migration.Checksum)
                     {
                         throw new InvalidOperationException(
@@ -61,6 +69,44 @@ public sealed class SqlMigrator(ILogger<SqlMigrator> logger)
         {
             await ExecuteAsync(connection, null, $"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// Checksums of the whole files (comments included) as databases recorded them before the checksum left comments
+    /// out. A database holding one of these gets the new checksum written once; no other old value is accepted.
+    /// </summary>
+    private static readonly Dictionary<int, string> LegacyChecksums = new()
+    {
+        [1] = "00169A0EE8911EC76979AF17C917466DE7C7312C2A4C19EFD2F7E596F7ABC3F3",
+        [2] = "7E4AB55BB355CC8113982549D1A1B2971E500FC3DF7AF83489E7E633C6677A22",
+        [3] = "DC76A563CE26AA2535DB92018A5AADDC7392D95B687E0FF21C051885B583C129",
+        [4] = "2614450B24A27201C466DE8B7E5DB2C53D61785C4EF204D2F757CCA497EE25FB",
+        [5] = "D13FA4CDA949771F6A1384C0C448C0B52EC7B2C38B5E46A6D49C0DDE905156CC",
+        [6] = "836C63434B1E32F6753FD0EEEF3659F8EB156EE5B1330D6ED5A009CB518F4CA2",
+        [7] = "EEC316BFAEA0766F77E37A860C053D2B351E24C7498E80540D3DDB16BCCB637F",
+        [8] = "CA46161A21A30072BBA12B67313A6A9BBA1E5C8E5C4187B8E0999C7AFB2AA949",
+        [9] = "A1CD117D1840A2B36921E980F85735687A08421F6F988AAE84650D53475FF0FA",
+        [10] = "705BEA53A5BB32EB8C049962570A603F2655EAB8409667C4EC3F2EEE3E7F238C",
+        [11] = "B3BB6662CB785D6365FA6F1C99672BE41604A3D19333DA12FCB01105C072E769",
+        [12] = "961A8B6EB7147EDBF00B61403846819F5A92EA5CEDF35896B269738890DF5161",
+        [13] = "B06E2CBDEC4DD1C008F310091C358D74D6D7B9A583CAEC94D21364014DA589C4",
+    };
+
+    private static async Task RecordChecksumAsync(NpgsqlConnection connection, SqlMigration migration, CancellationToken cancellationToken)
+    {
+        await using var update = new NpgsqlCommand("UPDATE schema_migrations SET checksum = $2 WHERE version = $1", connection);
+        update.Parameters.Add(new NpgsqlParameter { Value = migration.Version });
+        update.Parameters.Add(new NpgsqlParameter { Value = migration.Checksum });
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The SHA-256 of the statements: whole-line comments, blank lines and trailing blanks do not count.</summary>
+    public static string ChecksumOf(string sql)
+    {
+        var statements = sql.ReplaceLineEndings("\n").Split('\n')
+            .Select(line => line.TrimEnd())
+            .Where(line => line.Length > 0 && !line.TrimStart().StartsWith("--", StringComparison.Ordinal));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', statements))));
     }
 
     private static async Task ApplyAsync(NpgsqlConnection connection, SqlMigration migration, CancellationToken cancellationToken)
@@ -116,7 +162,7 @@ public sealed class SqlMigrator(ILogger<SqlMigrator> logger)
             }
 
             var sql = ReadResource(assembly, resource);
-            var checksum = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sql.ReplaceLineEndings("\n"))));
+            var checksum = ChecksumOf(sql);
             migrations.Add(new SqlMigration(version, fileName[(underscore + 1)..], sql, checksum));
         }
 

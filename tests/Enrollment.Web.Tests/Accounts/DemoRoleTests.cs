@@ -5,7 +5,7 @@ using Enrollment.Testing.Web;
 namespace Enrollment.Web.Tests.Accounts;
 
 /// <summary>
-/// Every role × scope rule of issue 4 on the demo data, through the real pipeline and the real database: own
+/// Every role × scope rule of the permission table (Features/Accounts/Permissions.cs; docs/security.md) on the demo data, through the real pipeline and the real database: own
 /// subtree allowed, sibling township 404, other tenant 404, the system administrator sees no residents.
 /// </summary>
 public sealed class DemoRoleTests(DemoApp app) : IClassFixture<DemoApp>

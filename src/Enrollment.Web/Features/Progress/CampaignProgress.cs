@@ -8,7 +8,7 @@ namespace Enrollment.Web.Features.Progress;
 internal sealed record VillagePaid(long VillageId, int Paid, int PaidToday);
 
 /// <summary>
-/// Progress as policies.md §6 defines it: residents with a confirmed, unreversed payment in the campaign
+/// Progress as docs/rules.md §11.2 defines it: residents with a confirmed, unreversed payment in the campaign
 /// (a direct government payment counts). Counted per village through the DbContext, so the user's scope
 /// filters apply; callers roll villages up to townships by path.
 /// </summary>
