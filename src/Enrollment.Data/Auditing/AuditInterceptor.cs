@@ -20,13 +20,6 @@ namespace Enrollment.Data.Auditing;
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    private static string InsertSql(string table) => $"""
-        INSERT INTO {table} (tenant_id, occurred_at, actor_user_id, actor, entity, entity_key, action, before, after)
-        SELECT t, o, u, a, e, k::jsonb, act, b::jsonb, af::jsonb
-        FROM unnest($1::integer[], $2::timestamptz[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[],
-                    $8::text[], $9::text[]) AS x(t, o, u, a, e, k, act, b, af)
-        """;
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is EnrollmentDbContext db && Collect(db))
@@ -158,12 +151,23 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         }
     }
 
-    /// <summary>Takes the before values now; the after values are read once the save has run.</summary>
+    /// <summary>
+    /// Takes the before values now; the after values are read once the save has run. Audit entries a caller added
+    /// itself (a view, a summary) are taken out of EF's save: the app role may not INSERT audit rows, they go through
+    /// the audit functions with the rest.
+    /// </summary>
     private bool Collect(EnrollmentDbContext db)
     {
         var pending = new List<PendingChange>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        var direct = new List<AuditRow>();
+        foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
+            if (entry is { State: EntityState.Added, Entity: AuditEntry or SystemAuditEntry })
+            {
+                direct.Add(AuditRow.Of(entry.Entity));
+                entry.State = EntityState.Detached;
+                continue;
+            }
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !IsAudited(entry))
             {
                 continue;
@@ -182,7 +186,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 : null;
             pending.Add(new PendingChange(entry, action, before, key));
         }
-        db.PendingAudit = pending.Count > 0 || db.PendingRegistry is not null ? new PendingAudit(clock.GetUtcNow(), pending) : null;
+        db.PendingAudit = pending.Count > 0 || direct.Count > 0 || db.PendingRegistry is not null
+            ? new PendingAudit(clock.GetUtcNow(), pending, direct)
+            : null;
         return db.PendingAudit is not null;
     }
 
@@ -193,17 +199,16 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        var tenantRows = pending.Changes.Where(c => c.Entry.Entity is ITenantOwned).ToList();
-        var systemRows = pending.Changes.Where(c => c.Entry.Entity is not ITenantOwned).ToList();
+        var rows = pending.Changes.Select(c => AuditRow.Of(c, db.Tenant, pending.At)).Concat(pending.Direct).ToList();
+        var tenantRows = rows.Where(r => !r.System).ToList();
+        var systemRows = rows.Where(r => r.System).ToList();
         if (tenantRows.Count > 0)
         {
-            yield return Command(connection, transaction, "audit_log", db.Tenant, pending.At, tenantRows,
-                c => ((ITenantOwned)c.Entry.Entity).TenantId);
+            yield return AppendCommand(connection, transaction, "append_audit", tenantRows);
         }
         if (systemRows.Count > 0)
         {
-            yield return Command(connection, transaction, "system_audit_log", db.Tenant, pending.At, systemRows,
-                _ => db.Tenant.TenantId);
+            yield return AppendCommand(connection, transaction, "append_system_audit", systemRows);
         }
     }
 
@@ -246,28 +251,21 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         return command;
     }
 
-    private static NpgsqlCommand Command(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string table, TenantContext tenant,
-        DateTimeOffset at, List<PendingChange> changes, Func<PendingChange, int?> tenantOf)
+    /// <summary>One call of an audit function (the only way the app role writes audit rows) for a batch of rows.</summary>
+    private static NpgsqlCommand AppendCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction, string function, List<AuditRow> rows)
     {
-        var command = new NpgsqlCommand(InsertSql(table), connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(tenantOf).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(_ => at).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(_ => tenant.UserId).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(_ => tenant.Actor).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(c => c.Entry.Metadata.GetTableName()!).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter
-        {
-            Value = changes.Select(c => c.Key ?? AuditSnapshot.Key(c.Entry.Metadata, p => c.Entry.CurrentValues[p])).ToArray(),
-        });
-        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(c => EnumTextOf(c.Action)).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = changes.Select(c => c.Before).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter
-        {
-            Value = changes.Select(c => c.Action == AuditAction.Delete
-                ? null
-                : AuditSnapshot.Row(c.Entry.Metadata, p => c.Entry.CurrentValues[p])).ToArray(),
-        });
+        var command = new NpgsqlCommand(
+            $"SELECT {function}($1::integer[], $2::timestamptz[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])",
+            connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.TenantId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.At).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.ActorUserId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Actor).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Entity).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Key).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => EnumTextOf(r.Action)).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Before).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.After).ToArray() });
         return command;
     }
 
@@ -301,6 +299,31 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 }
 
 /// <summary>Audit work collected before a save, finished after it.</summary>
-internal sealed record PendingAudit(DateTimeOffset At, List<PendingChange> Changes);
+internal sealed record PendingAudit(DateTimeOffset At, List<PendingChange> Changes, List<AuditRow> Direct);
+
+/// <summary>One row for audit_log (<see cref="System"/> false) or system_audit_log.</summary>
+internal sealed record AuditRow(
+    bool System, int? TenantId, DateTimeOffset At, long? ActorUserId, string Actor, string Entity, string Key,
+    AuditAction Action, string? Before, string? After)
+{
+    /// <summary>The row for a change EF saved: tenant-owned entities to audit_log, global ones to the system log.</summary>
+    public static AuditRow Of(PendingChange change, TenantContext tenant, DateTimeOffset at)
+    {
+        var entry = change.Entry;
+        var owned = entry.Entity as ITenantOwned;
+        return new AuditRow(
+            owned is null, owned?.TenantId ?? tenant.TenantId, at, tenant.UserId, tenant.Actor, entry.Metadata.GetTableName()!,
+            change.Key ?? AuditSnapshot.Key(entry.Metadata, p => entry.CurrentValues[p]), change.Action, change.Before,
+            change.Action == AuditAction.Delete ? null : AuditSnapshot.Row(entry.Metadata, p => entry.CurrentValues[p]));
+    }
+
+    /// <summary>An audit entry a caller added itself (a view of a full ID number, a sign-in, a summary).</summary>
+    public static AuditRow Of(object entity) => entity switch
+    {
+        AuditEntry a => new AuditRow(false, a.TenantId, a.OccurredAt, a.ActorUserId, a.Actor, a.Entity, a.EntityKey, a.Action, a.Before, a.After),
+        SystemAuditEntry s => new AuditRow(true, s.TenantId, s.OccurredAt, s.ActorUserId, s.Actor, s.Entity, s.EntityKey, s.Action, s.Before, s.After),
+        _ => throw new ArgumentException($"{entity.GetType().Name} is not an audit entry.", nameof(entity)),
+    };
+}
 
 internal sealed record PendingChange(EntityEntry Entry, AuditAction Action, string? Before, string? Key);

@@ -103,8 +103,9 @@ internal static class RolloverSql
     public const string WorkMem = "SELECT set_config('work_mem', '128MB', true)";
 
     /// <summary>The one audit row for the bulk insert, which the EF audit interceptor never sees.</summary>
+    /// <summary>Through the audit function: the app role may not INSERT audit rows itself.</summary>
     public const string Audit = """
-        INSERT INTO audit_log (tenant_id, occurred_at, actor_user_id, actor, entity, entity_key, action, before, after)
-        VALUES ($1, $2, $3, $4, 'enrollments', $5::jsonb, 'insert', NULL, $6::jsonb)
+        SELECT append_audit(ARRAY[$1::integer], ARRAY[$2::timestamptz], ARRAY[$3::bigint], ARRAY[$4::text], ARRAY['enrollments'],
+                            ARRAY[$5::text], ARRAY['insert'], ARRAY[NULL::text], ARRAY[$6::text])
         """;
 }

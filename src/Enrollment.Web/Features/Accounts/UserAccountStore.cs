@@ -14,6 +14,13 @@ namespace Enrollment.Web.Features.Accounts;
 internal sealed class UserAccountStore(EnrollmentDbContext db) :
     IUserPasswordStore<UserAccount>, IUserSecurityStampStore<UserAccount>, IUserLockoutStore<UserAccount>
 {
+    private static readonly string[] Updatable =
+    [
+        nameof(UserAccount.DisplayName), nameof(UserAccount.PasswordHash), nameof(UserAccount.Role), nameof(UserAccount.JurisdictionId),
+        nameof(UserAccount.IsActive), nameof(UserAccount.SecurityStamp), nameof(UserAccount.LockoutEnd),
+        nameof(UserAccount.AccessFailedCount), nameof(UserAccount.MustChangePassword),
+    ];
+
     public Task<string> GetUserIdAsync(UserAccount user, CancellationToken cancellationToken) =>
         Task.FromResult(user.Id.ToString(CultureInfo.InvariantCulture));
 
@@ -44,7 +51,12 @@ internal sealed class UserAccountStore(EnrollmentDbContext db) :
     {
         if (db.Entry(user).State == EntityState.Detached)
         {
-            db.UserAccounts.Update(user);
+            // Only what an account may change: the app role has no UPDATE on its id, login or county.
+            db.UserAccounts.Attach(user);
+            foreach (var property in Updatable)
+            {
+                db.Entry(user).Property(property).IsModified = true;
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         return IdentityResult.Success;
