@@ -51,10 +51,11 @@ pg_user_run() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# start_cluster DATADIR PORT [EXTRA_SERVER_OPTIONS]: initdb once (reused afterwards), clears a stale lock,
-# starts on 127.0.0.1:PORT.
+# start_cluster DATADIR PORT [EXTRA_SERVER_OPTIONS] [SUPERUSER_PASSWORD_FILE]: initdb once (reused afterwards),
+# clears a stale lock, starts on 127.0.0.1:PORT. With a password file, every role signs in with a SCRAM password
+# (a cluster made earlier without one is converted); without, 127.0.0.1 is trusted (the throw-away test cluster).
 start_cluster() {
-  local datadir="$1" port="$2" extra="${3:-}" bindir
+  local datadir="$1" port="$2" extra="${3:-}" pwfile="${4:-}" bindir
   bindir=$(pg_bindir)
   mkdir -p "$(dirname "$datadir")"
   datadir="$(cd "$(dirname "$datadir")" && pwd)/$(basename "$datadir")"
@@ -63,8 +64,15 @@ start_cluster() {
     mkdir -p "$datadir"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$datadir"
     chmod 700 "$datadir"
-    pg_user_run "$bindir/initdb" -D "$datadir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null \
-      || die "initdb failed for $datadir"
+    if [ -n "$pwfile" ]; then
+      local copy; copy=$(mktemp); cp "$pwfile" "$copy"; chmod 644 "$copy"
+      pg_user_run "$bindir/initdb" -D "$datadir" -U postgres -A scram-sha-256 --pwfile="$copy" -E UTF8 --locale=C.UTF-8 >/dev/null \
+        || { rm -f "$copy"; die "initdb failed for $datadir"; }
+      rm -f "$copy"
+    else
+      pg_user_run "$bindir/initdb" -D "$datadir" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null \
+        || die "initdb failed for $datadir"
+    fi
   fi
   if [ -f "$datadir/postmaster.pid" ]; then
     local pid
@@ -83,6 +91,21 @@ start_cluster() {
   pg_user_run "$bindir/pg_ctl" -D "$datadir" -l "$datadir/server.log" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $port -k $datadir -c max_connections=200 -c shared_buffers=256MB $extra" start >/dev/null \
     || { tail -n 20 "$datadir/server.log" >&2; die "PostgreSQL did not start (log above)"; }
+  if [ -n "$pwfile" ] && grep -Eq '^[^#]*[[:space:]]trust[[:space:]]*$' "$datadir/pg_hba.conf"; then
+    say "switching $datadir from trust to SCRAM passwords"
+    PGPASSWORD= psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres \
+      -c "SET password_encryption = 'scram-sha-256'; ALTER ROLE postgres PASSWORD '$(cat "$pwfile")'" >/dev/null \
+      || die "could not set the superuser password on $datadir"
+    pg_user_run sed -i -E 's/[[:space:]]trust[[:space:]]*$/ scram-sha-256/' "$datadir/pg_hba.conf"
+    pg_user_run "$bindir/pg_ctl" -D "$datadir" reload >/dev/null
+  fi
+}
+
+# new_secret FILE: a random password kept in FILE (mode 600), made once.
+new_secret() {
+  [ -s "$1" ] && return 0
+  mkdir -p "$(dirname "$1")"
+  (umask 077; head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$1")
 }
 
 stop_cluster() {
@@ -92,7 +115,7 @@ stop_cluster() {
   pg_user_run "$(pg_bindir)/pg_ctl" -D "$datadir" -m fast -w stop >/dev/null 2>&1 || true
 }
 
-# psql_super PORT SQL: run SQL as the cluster superuser.
+# psql_super PORT SQL: run SQL as the cluster superuser (PGPASSWORD when the cluster asks for one).
 psql_super() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$1" -U postgres -d postgres -tAc "$2"; }
 
 ensure_node() {

@@ -33,11 +33,13 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddEnrollmentData(this IServiceCollection services, EnrollmentDataOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.OwnerConnectionString);
         var appDataSource = new NpgsqlDataSourceBuilder(options.ResolveAppConnectionString()).Build();
-        var ownerDataSource = new NpgsqlDataSourceBuilder(options.OwnerConnectionString).Build();
         services.AddSingleton(appDataSource);
-        services.AddSingleton(new OwnerDataSource(ownerDataSource));
+        if (options.OwnerConnectionString is { Length: > 0 } owner)
+        {
+            // Only where the owner's connection is given at all (the CLI, tests): the web process never has it.
+            services.AddSingleton(new OwnerDataSource(new NpgsqlDataSourceBuilder(owner).Build()));
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(CitizenIdHasher.FromBase64(options.IdHashKey));
         services.AddSingleton<AuditInterceptor>();

@@ -8,12 +8,15 @@ public sealed class EnrollmentDataOptions
     /// <summary>The PostgreSQL role the app connects as; it owns nothing, so row-level security applies to it.</summary>
     public const string AppRole = "enrollment_app";
 
-    /// <summary>The schema owner: runs migrations and bulk loads (COPY). Never used for request handling.</summary>
-    public required string OwnerConnectionString { get; init; }
+    /// <summary>
+    /// The schema owner: runs migrations and bulk loads (COPY). The CLI has it; the web process does not (it runs
+    /// only as the app role), so this is null there.
+    /// </summary>
+    public string? OwnerConnectionString { get; init; }
 
     /// <summary>
-    /// The app role's connection string. When null it is derived from the owner's: same host, port and database,
-    /// Username=enrollment_app and no password (development clusters trust 127.0.0.1).
+    /// The app role's connection string. When null it is derived from the owner's (CLI and tests only): same host,
+    /// port and database, Username=enrollment_app and no password (the throw-away test cluster trusts 127.0.0.1).
     /// </summary>
     public string? AppConnectionString { get; init; }
 
@@ -24,7 +27,9 @@ public sealed class EnrollmentDataOptions
     public Resilience.RetrySettings Retry { get; init; } = new();
 
     public string ResolveAppConnectionString() =>
-        AppConnectionString ?? DeriveAppConnectionString(OwnerConnectionString);
+        AppConnectionString
+        ?? (OwnerConnectionString is { } owner ? DeriveAppConnectionString(owner)
+            : throw new InvalidOperationException("Neither the app role's nor the owner's connection string is set."));
 
     public static string DeriveAppConnectionString(string ownerConnectionString) =>
         new NpgsqlConnectionStringBuilder(ownerConnectionString) { Username = AppRole, Password = null }.ConnectionString;

@@ -5,21 +5,21 @@ namespace Enrollment.Web.Hosting;
 internal static class DataHostingExtensions
 {
     /// <summary>
-    /// The database. ConnectionStrings:Enrollment (or ENROLLMENT_DB) is the schema owner's, used only to build
-    /// the app role's when ConnectionStrings:EnrollmentApp is absent: requests always run as enrollment_app, so
-    /// row-level security applies to them. Enrollment:IdHashKey keys the cross-tenant duplicate registry.
+    /// The database, as the app role only: ConnectionStrings:EnrollmentApp is the enrollment_app role's connection
+    /// (row-level security applies to every request). The schema owner's connection never reaches the web process:
+    /// migrations are their own step (the CLI's <c>migrate</c>, run before the app starts) and bulk loads run in the
+    /// CLI. Enrollment:IdHashKey keys the cross-county duplicate registry.
     /// </summary>
     public static WebApplicationBuilder AddEnrollmentData(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var owner = configuration.GetConnectionString("Enrollment")
-            ?? Environment.GetEnvironmentVariable("ENROLLMENT_DB")
+        var app = configuration.GetConnectionString("EnrollmentApp")
             ?? throw new InvalidOperationException(
-                "No database: set ConnectionStrings:Enrollment (or ENROLLMENT_DB), or start the app with deploy/run.sh.");
+                "No database: set ConnectionStrings:EnrollmentApp to the enrollment_app role's connection string " +
+                "(the schema owner's is for the CLI's migrate step only), or start the app with deploy/run.sh.");
         builder.Services.AddEnrollmentData(new EnrollmentDataOptions
         {
-            OwnerConnectionString = owner,
-            AppConnectionString = configuration.GetConnectionString("EnrollmentApp"),
+            AppConnectionString = app,
             IdHashKey = configuration["Enrollment:IdHashKey"],
             Retry = configuration.GetSection("Enrollment:Database").Get<Enrollment.Data.Resilience.RetrySettings>() ?? new(),
         });

@@ -32,7 +32,7 @@ public class EnrollmentAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         // Outside Development the framework's and MudBlazor's files (blazor.web.js, _content/…) are found only through
         // the build's static web assets manifest: the circuit cannot start without them.
         builder.UseStaticWebAssets();
-        builder.UseSetting("ConnectionStrings:Enrollment", TestPostgres.ConnectionStringFor(DatabaseName));
+        builder.UseSetting("ConnectionStrings:EnrollmentApp", TestPostgres.AppConnectionStringFor(DatabaseName));
         builder.UseSetting("Enrollment:IdHashKey", TestKeys.IdHashKey);
         builder.UseSetting("Diagnostics:EnableThrowEndpoint", "true");
         foreach (var (key, value) in Settings)

@@ -30,7 +30,7 @@ public sealed class ComponentSession : IAsyncDisposable
         var services = context.Services;
         services.AddEnrollmentData(new EnrollmentDataOptions
         {
-            OwnerConnectionString = TestPostgres.ConnectionStringFor(app.DatabaseName),
+            AppConnectionString = TestPostgres.AppConnectionStringFor(app.DatabaseName),
             IdHashKey = TestKeys.IdHashKey,
         });
         // The app's clock (the demo's pinned business date) and settings.

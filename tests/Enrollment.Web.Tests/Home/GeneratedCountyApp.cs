@@ -23,7 +23,7 @@ internal sealed class GeneratedCountyApp(string ownerConnectionString) : WebAppl
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Enrollment", ownerConnectionString);
+        builder.UseSetting("ConnectionStrings:EnrollmentApp", Enrollment.Data.EnrollmentDataOptions.DeriveAppConnectionString(ownerConnectionString));
         builder.UseSetting("Enrollment:IdHashKey", TestKeys.IdHashKey);
         builder.UseSetting("Enrollment:BusinessDate", "2024-11-20");
         builder.UseSetting($"Logging:LogLevel:{CommandCategory}", "Information");

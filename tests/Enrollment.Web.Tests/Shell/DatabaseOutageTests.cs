@@ -21,8 +21,8 @@ public sealed class OutageApp : DemoApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        var through = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionStringFor(DatabaseName)) { Port = Forwarder.Port, Timeout = 2 };
-        builder.UseSetting("ConnectionStrings:Enrollment", through.ConnectionString);
+        var through = new NpgsqlConnectionStringBuilder(TestPostgres.AppConnectionStringFor(DatabaseName)) { Port = Forwarder.Port, Timeout = 2 };
+        builder.UseSetting("ConnectionStrings:EnrollmentApp", through.ConnectionString);
         builder.UseSetting("Enrollment:Database:MaxRetryCount", "2");
         builder.UseSetting("Enrollment:Database:MaxRetryDelay", "00:00:00.500");
     }

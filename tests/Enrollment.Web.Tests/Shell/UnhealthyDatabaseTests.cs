@@ -11,7 +11,7 @@ public sealed class UnhealthyDatabaseTests : IDisposable
     {
         builder.UseEnvironment("Testing");
         // Port 1 on loopback: nothing listens there, the connection is refused at once.
-        builder.UseSetting("ConnectionStrings:Enrollment", "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2");
+        builder.UseSetting("ConnectionStrings:EnrollmentApp", "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2");
     });
 
     [Fact]
@@ -21,6 +21,19 @@ public sealed class UnhealthyDatabaseTests : IDisposable
 
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await response.Content.ReadAsStringAsync()).ShouldContain("\"database\":{\"status\":\"Unhealthy\"");
+    }
+
+    [Fact]
+    public void The_web_process_refuses_to_start_with_only_the_schema_owners_connection()
+    {
+        using var ownerOnly = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Enrollment", "Host=127.0.0.1;Port=1;Database=none;Username=postgres");
+        });
+
+        var error = Should.Throw<InvalidOperationException>(() => ownerOnly.CreateClient());
+        error.Message.ShouldContain("ConnectionStrings:EnrollmentApp");
     }
 
     public void Dispose() => app.Dispose();
