@@ -1,0 +1,79 @@
+using System.Net;
+using Enrollment.Data.Entities;
+using Enrollment.Web.Features.Accounts;
+
+namespace Enrollment.Adversarial;
+
+/// <summary>One request to try and what must come back.</summary>
+public sealed record Probe(string Url, HttpStatusCode Expected, string Why);
+
+/// <summary>
+/// What each route must answer each actor, for each record it can name: the permission table decides whether the
+/// actor may use the route at all, and the record's county and place whether they may see it. Anything refused is
+/// a 404 (a signed-in user) or the sign-in page (nobody signed in) — never a 200, never a 403 that would say the
+/// record exists. A route missing here fails the sweep: a new page must say what it allows.
+/// </summary>
+public static class Expectations
+{
+    /// <summary>Routes that show no record and nothing of anybody's: the landing page, sign-in, errors, health.</summary>
+    public static readonly string[] Open = ["/", "/account/sign-in", "/not-found", "/status/{code:int}", "/healthz", "/diagnostics/throw", "/account/sign-out", "/account/keep-alive"];
+
+    public static IEnumerable<Probe>? For(string route, Actor actor, Targets t) => route switch
+    {
+        "/account/change-password" => [Page(actor, "/account/change-password", actor.SignedIn, "own account")],
+        "/transfers" => [Operation(actor, "/transfers", Web.Features.Accounts.Operation.RequestTransfers)],
+        "/trial-quote" =>
+        [
+            Operation(actor, "/trial-quote", Web.Features.Accounts.Operation.QuoteTrial),
+            .. t.Residents.Select(r => Page(actor, $"/trial-quote?resident={r.Value}", Reads(actor, r) && Can(actor, Web.Features.Accounts.Operation.QuoteTrial), r.Label)),
+        ],
+        "/residents/register" => [Operation(actor, "/residents/register", Web.Features.Accounts.Operation.RegisterResidents)],
+        "/residents/{Id:long}" => t.Residents.Select(r => Page(actor, $"/residents/{r.Value}", Reads(actor, r), r.Label)),
+        "/campaigns" => [Operation(actor, "/campaigns", Web.Features.Accounts.Operation.ManageCampaigns)],
+        "/campaigns/new" => [Operation(actor, "/campaigns/new", Web.Features.Accounts.Operation.ManageCampaigns)],
+        "/campaigns/{Code}" => Campaign(actor, t, c => $"/campaigns/{c}"),
+        "/campaigns/{Code}/versions" => Campaign(actor, t, c => $"/campaigns/{c}/versions"),
+        "/campaigns/{Code}/versions/{Version:int}" =>
+            [.. Campaign(actor, t, c => $"/campaigns/{c}/versions/1"), Page(actor, "/campaigns/tengzhou-2025/versions/999", false, "a version that does not exist")],
+        "/campaigns/{Code}/policy/edit" => Campaign(actor, t, c => $"/campaigns/{c}/policy/edit"),
+        "/campaigns/{Code}/quotas" => Campaign(actor, t, c => $"/campaigns/{c}/quotas"),
+        "/campaigns/{code}/quotas.xlsx" or "/campaigns/{Code}/quotas.xlsx" => Campaign(actor, t, c => $"/campaigns/{c}/quotas.xlsx"),
+        "/campaigns/{Code}/quotas/{TownshipId:long}" => t.Townships.Select(w => Page(actor,
+            $"/campaigns/tengzhou-2025/quotas/{w.Value}",
+            Can(actor, Web.Features.Accounts.Operation.ManageCampaigns) && actor.TenantId == t.Campaigns[0].TenantId && w.TenantId == actor.TenantId, w.Label)),
+        "/admin/users" => [Operation(actor, "/admin/users", Web.Features.Accounts.Operation.ManageUsers)],
+        "/admin/users/new" => [Operation(actor, "/admin/users/new", Web.Features.Accounts.Operation.ManageUsers)],
+        "/admin/users/{Id:long}" => t.Users.Select(u => Page(actor, $"/admin/users/{u.Value}", Manages(actor, u), u.Label)),
+        "/admin/tenants/new" => [Operation(actor, "/admin/tenants/new", Web.Features.Accounts.Operation.ManageTenants)],
+        _ => null,
+    };
+
+    private static IEnumerable<Probe> Campaign(Actor actor, Targets t, Func<string, string> url) =>
+        t.Campaigns.Select(c => Page(actor, url(c.Value), Can(actor, Web.Features.Accounts.Operation.ManageCampaigns) && c.TenantId == actor.TenantId, c.Label));
+
+    private static Probe Operation(Actor actor, string url, Operation operation) => Page(actor, url, Can(actor, operation), operation.ToString());
+
+    private static Probe Page(Actor actor, string url, bool allowed, string why) =>
+        new(url, allowed ? HttpStatusCode.OK : actor.SignedIn ? HttpStatusCode.NotFound : HttpStatusCode.Redirect, why);
+
+    private static bool Can(Actor actor, Operation operation) => Permissions.Allows(actor.Role, operation);
+
+    /// <summary>A resident is read by roles that read residents, in their county, inside their subtree.</summary>
+    private static bool Reads(Actor actor, Target resident) =>
+        Can(actor, Web.Features.Accounts.Operation.ReadResidents) && InScope(actor, resident);
+
+    private static bool InScope(Actor actor, Target record) =>
+        record.TenantId != 0 && record.TenantId == actor.TenantId
+        && (actor.ScopePath is null || (record.Path?.StartsWith(actor.ScopePath, StringComparison.Ordinal) ?? false));
+
+    /// <summary>
+    /// The system administrator manages the counties' administrators; a county administrator the accounts of their
+    /// county (inside their subtree when bound to one).
+    /// </summary>
+    private static bool Manages(Actor actor, Target user) => actor.Role switch
+    {
+        UserRole.SystemAdmin => user.Role == "bureau_admin",
+        UserRole.BureauAdmin => user.TenantId == actor.TenantId && (actor.ScopePath is null || (user.Path?.StartsWith(actor.ScopePath, StringComparison.Ordinal) ?? false)),
+        _ => false,
+    };
+}
