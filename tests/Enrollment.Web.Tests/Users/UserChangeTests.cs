@@ -113,4 +113,28 @@ public sealed class UserChangeTests(UsersApp app) : IClassFixture<UsersApp>
             .ShouldBe($"滨湖村征缴员|village_staff|{World.Tengzhou.BinhuVillage.Id}");
         (await SignedInAsync(session)).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task The_system_admin_renames_resets_and_disables_county_administrators_but_no_one_else()
+    {
+        var countyAdmin = await World.AddUserAsync("pb-admin-two", UserRole.BureauAdmin, World.Pubei, null);
+
+        (await app.UpdateAsync(World.SystemAdmin, countyAdmin.Id, "浦北管理员乙", UserRole.BureauAdmin, World.Pubei.Baogou.Id)).Ok.ShouldBeTrue();
+        (await World.ScalarAsync<string>("SELECT concat_ws('|', display_name, role, jurisdiction_id IS NULL) FROM user_accounts WHERE id = $1", countyAdmin.Id))
+            .ShouldBe("浦北管理员乙|bureau_admin|t", "the system administrator binds no jurisdiction");
+        (await app.UpdateAsync(World.SystemAdmin, countyAdmin.Id, "浦北管理员乙", UserRole.BureauStaff, null)).Errors.On(nameof(EditUserForm.Role))
+            .ShouldBe(["您不能设置该角色。"]);
+        (await app.ResetAsync(World.SystemAdmin, countyAdmin.Id)).Password.ShouldNotBeNull();
+        (await app.SetActiveAsync(World.SystemAdmin, countyAdmin.Id, active: false)).Ok.ShouldBeTrue();
+        (await World.ScalarAsync<string>("SELECT concat_ws('|', role, is_active, must_change_password) FROM user_accounts WHERE id = $1", countyAdmin.Id))
+            .ShouldBe("bureau_admin|f|t");
+
+        (await app.UpdateAsync(World.SystemAdmin, World.Pubei.Staff.Id, "改名", UserRole.BureauAdmin, null)).ShouldBe(UserChange.NotFound);
+        (await app.SetActiveAsync(World.SystemAdmin, World.Pubei.BaogouClerk.Id, active: false)).ShouldBe(UserChange.NotFound);
+        (await app.ResetAsync(World.SystemAdmin, World.Pubei.Finance.Id)).ShouldBe(UserChange.NotFound);
+        (await app.SetActiveAsync(World.SystemAdmin, World.SystemAdmin.Id, active: false)).ShouldBe(UserChange.NotFound, "system administrators are nobody's to manage");
+        (await World.ScalarAsync<long>(
+            "SELECT count(*) FROM user_accounts WHERE id IN ($1, $2, $3, $4) AND is_active AND NOT must_change_password AND display_name LIKE '%（测试）'",
+            World.Pubei.Staff.Id, World.Pubei.BaogouClerk.Id, World.Pubei.Finance.Id, World.SystemAdmin.Id)).ShouldBe(4);
+    }
 }

@@ -15,6 +15,8 @@ namespace Enrollment.Web.Features.Users;
 /// </summary>
 internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<UserAccount> users, UserAdminScope scope)
 {
+    public UserAdminScope Scope => scope;
+
     /// <summary>The account, or null when it does not exist or is outside the scope (the page answers 404 either way).</summary>
     public Task<UserAccount?> FindAsync(long id, CancellationToken cancellationToken = default) =>
         scope.Manageable(db).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);

@@ -32,7 +32,8 @@ public sealed class UserCommands(UserDbContextFactory contexts, CurrentUser curr
         ArgumentNullException.ThrowIfNull(form);
         return ChangeAsync(userId, async (db, administration, user, errors) =>
         {
-            var choices = await JurisdictionChoices.LoadAsync(db, cancellationToken);
+            // The system administrator binds no jurisdictions (and reads none: they act for no county).
+            var choices = administration.Scope.IsSystemAdmin ? JurisdictionChoices.None : await JurisdictionChoices.LoadAsync(db, cancellationToken);
             await administration.UpdateAsync(user, form, choices, errors);
             return null;
         }, cancellationToken);
