@@ -10,8 +10,8 @@ namespace Enrollment.Web.Features.Users;
 /// <summary>
 /// Creating and changing accounts within an administrator's <see cref="UserAdminScope"/>. Passwords go through
 /// <see cref="UserManager{TUser}"/> (policy and hashing); every change is saved through the operation's audited
-/// context. Each method checks the form's own rules first: a handler may be called with anything. Whatever changes credentials, status, role or jurisdiction renews the security stamp, which signs
-/// the user's open sessions out.
+/// context. Each method checks the form's own rules first: a handler may be called with anything. Whatever changes
+/// credentials, status, role or jurisdiction renews the security stamp, which signs the user's open sessions out.
 /// </summary>
 internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<UserAccount> users, UserAdminScope scope)
 {
