@@ -1,9 +1,5 @@
-using Enrollment.Data;
-using Enrollment.Data.Entities;
-using Enrollment.Data.Tenancy;
+using Enrollment.Testing.Web;
 using Enrollment.Web.Features.Users;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Enrollment.Web.Tests.Users;
 
@@ -52,21 +48,17 @@ public sealed class TenantCreationConcurrencyTests(UsersApp app) : IClassFixture
 
     private sealed record Outcome(bool Created, List<string> Errors);
 
-    /// <summary>Four submits as the system administrator, each in its own request scope, released together.</summary>
+    /// <summary>Four submits as the system administrator, each in a session (a circuit) of its own, released together.</summary>
     private async Task<Outcome[]> RaceAsync(Func<int, NewTenantForm> form)
     {
         using var start = new Barrier(4);
         return await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<EnrollmentDbContext>();
-            db.Tenant.Identify(app.World.SystemAdmin.Login, app.World.SystemAdmin.Id);
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
-            var creation = new TenantCreation(db, users, TimeProvider.System, app.World.SystemAdmin.Login, app.World.SystemAdmin.Id);
+            await using var session = await app.SessionAsync(app.World.SystemAdmin.Login);
+            var commands = session.Get<TenantCommands>();
             start.SignalAndWait(TimeSpan.FromSeconds(30));
-            var errors = new List<FieldError>();
-            var created = await creation.CreateAsync(form(i), errors);
-            return new Outcome(created is not null, [.. errors.Select(e => e.Message)]);
+            var answer = await commands.CreateAsync(form(i));
+            return new Outcome(answer.Created is not null, [.. answer.Errors.Select(e => e.Message)]);
         })));
     }
 }

@@ -10,7 +10,7 @@ public sealed record TownshipChoice(long Id, string Name, IReadOnlyList<VillageC
 public sealed record VillageChoice(long Id, string Name);
 
 /// <summary>
-/// The jurisdictions an account may be bound to, as the request's DbContext shows them (the administrator's
+/// The jurisdictions an account may be bound to, as the operation's context shows them (the administrator's
 /// tenant and subtree): townships by <c>DisplayOrder</c>, villages under each; plus a label for every id.
 /// </summary>
 public sealed class JurisdictionChoices
@@ -60,6 +60,9 @@ public sealed class JurisdictionChoices
     /// <summary>"全县" for no jurisdiction, "鲍沟镇 · 鲍沟村" for a village; "—" for one outside the visible tree.</summary>
     public string Label(long? id) =>
         id is null ? "全县" : byId.TryGetValue(id.Value, out var j) ? j.Label : "—";
+
+    /// <summary>What a jurisdiction picker shows for a choice: "鲍沟镇（全镇）" for a township, else <see cref="Label"/>.</summary>
+    public string ChoiceText(long id) => LevelOf(id) == JurisdictionLevel.Township ? $"{Label(id)}（全镇）" : Label(id);
 
     /// <summary>The level of a visible jurisdiction, or null when it is not in the administrator's tree.</summary>
     public JurisdictionLevel? LevelOf(long id) => byId.TryGetValue(id, out var j) ? j.Level : null;

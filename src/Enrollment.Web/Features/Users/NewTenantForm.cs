@@ -30,7 +30,7 @@ public sealed class NewTenantForm
     [StringLength(50, ErrorMessage = "姓名不能超过 50 个字符。")]
     public string AdminDisplayName { get; set; } = "";
 
-    /// <summary>Blank: the page generates one.</summary>
+    /// <summary>Blank: the handler generates one.</summary>
     [StringLength(128, ErrorMessage = "密码不能超过 128 个字符。")]
     public string? AdminPassword { get; set; }
 }

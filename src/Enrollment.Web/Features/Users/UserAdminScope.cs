@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Enrollment.Data;
 using Enrollment.Data.Entities;
 using Enrollment.Web.Features.Accounts;
@@ -26,23 +25,18 @@ internal sealed record UserAdminScope(UserRole Role, long UserId, int? TenantId,
     /// <summary>The roles this administrator may give: never SystemAdmin.</summary>
     public IReadOnlyList<UserRole> AssignableRoles => IsSystemAdmin ? [UserRole.BureauAdmin] : CountyAssignable;
 
-    /// <summary>The administrator's scope, or null if the principal administers no accounts.</summary>
-    public static UserAdminScope? Of(ClaimsPrincipal user)
+    /// <summary>
+    /// The administrator's scope. The permission table lets only the system administrator and county administrators
+    /// manage users; a county administrator without a county (a broken account) manages nobody.
+    /// </summary>
+    public static UserAdminScope For(SignedInUser user) => user.Role switch
     {
-        if (user.UserId() is not { } userId)
-        {
-            return null;
-        }
-        return user.RoleOf() switch
-        {
-            UserRole.SystemAdmin => new UserAdminScope(UserRole.SystemAdmin, userId, null, null),
-            UserRole.BureauAdmin when user.TenantIdOf() is { } tenantId =>
-                new UserAdminScope(UserRole.BureauAdmin, userId, tenantId, user.JurisdictionPathOf()),
-            _ => null,
-        };
-    }
+        UserRole.SystemAdmin => new UserAdminScope(UserRole.SystemAdmin, user.Id, null, null),
+        UserRole.BureauAdmin when user.TenantId is { } tenantId => new UserAdminScope(UserRole.BureauAdmin, user.Id, tenantId, user.JurisdictionPath),
+        _ => throw new OperationRefusedException(Operation.ManageUsers),
+    };
 
-    /// <summary>The accounts this administrator may list and change (the request's DbContext scopes jurisdictions).</summary>
+    /// <summary>The accounts this administrator may list and change (the operation's context scopes jurisdictions).</summary>
     public IQueryable<UserAccount> Manageable(EnrollmentDbContext db)
     {
         if (IsSystemAdmin)

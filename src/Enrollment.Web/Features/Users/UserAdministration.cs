@@ -3,20 +3,20 @@ using Enrollment.Data.Entities;
 using Enrollment.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Enrollment.Web.Features.Users;
 
-/// <summary>A validation message for one form field (property name), or for the form as a whole ("").</summary>
-internal sealed record FieldError(string Field, string Message);
-
 /// <summary>
 /// Creating and changing accounts within an administrator's <see cref="UserAdminScope"/>. Passwords go through
-/// <see cref="UserManager{TUser}"/> (policy and hashing); every change is saved through the request's audited
-/// DbContext. Whatever changes credentials, status, role or jurisdiction renews the security stamp, which signs
-/// the user's open sessions out.
+/// <see cref="UserManager{TUser}"/> (policy and hashing); every change is saved through the operation's audited
+/// context. Each method checks the form's own rules first: a handler may be called with anything. Whatever changes
+/// credentials, status, role or jurisdiction renews the security stamp, which signs the user's open sessions out.
 /// </summary>
 internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<UserAccount> users, UserAdminScope scope)
 {
+    public UserAdminScope Scope => scope;
+
     /// <summary>The account, or null when it does not exist or is outside the scope (the page answers 404 either way).</summary>
     public Task<UserAccount?> FindAsync(long id, CancellationToken cancellationToken = default) =>
         scope.Manageable(db).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
@@ -24,7 +24,11 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
     /// <summary>Creates the account; returns its temporary password (shown once), or null with <paramref name="errors"/>.</summary>
     public async Task<(UserAccount User, string Password)?> CreateAsync(NewUserForm form, JurisdictionChoices choices, List<FieldError> errors)
     {
-        var role = form.Role!.Value;
+        errors.AddRange(FormErrors.Check(form));
+        if (form.Role is not { } role)
+        {
+            return null;
+        }
         CheckRole(role, nameof(NewUserForm.Role), errors);
         int? tenantId = scope.TenantId;
         long? jurisdictionId = form.JurisdictionId;
@@ -58,7 +62,16 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
         };
         var typed = string.IsNullOrEmpty(form.TemporaryPassword) ? null : form.TemporaryPassword;
         var password = typed ?? await GenerateValidAsync(user);
-        var result = await users.CreateAsync(user, password);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(user, password);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Taken by a submit that committed a moment ago: said as when it was taken before.
+            result = IdentityResult.Failed(users.ErrorDescriber.DuplicateUserName(user.Login));
+        }
         if (!result.Succeeded)
         {
             errors.AddRange(result.Errors.Select(e => new FieldError(FieldOf(e, nameof(NewUserForm.TemporaryPassword)), e.Description)));
@@ -71,7 +84,11 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
     /// <summary>Changes name, role and jurisdiction; a new role or jurisdiction renews the stamp (signs the user out).</summary>
     public async Task<bool> UpdateAsync(UserAccount user, EditUserForm form, JurisdictionChoices choices, List<FieldError> errors)
     {
-        var role = form.Role!.Value;
+        errors.AddRange(FormErrors.Check(form));
+        if (form.Role is not { } role)
+        {
+            return false;
+        }
         var jurisdictionId = scope.IsSystemAdmin ? user.JurisdictionId : form.JurisdictionId;
         var scopeChanged = role != user.Role || jurisdictionId != user.JurisdictionId;
         if (scopeChanged)
@@ -117,6 +134,11 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
     /// </summary>
     public async Task<string?> ResetPasswordAsync(UserAccount user, string? typed, List<FieldError> errors)
     {
+        errors.AddRange(FormErrors.Check(new ResetPasswordForm { TemporaryPassword = typed }));
+        if (errors.Count > 0)
+        {
+            return null;
+        }
         var password = string.IsNullOrEmpty(typed) ? await GenerateValidAsync(user) : typed;
         var failures = await ValidatePasswordAsync(user, password);
         if (failures.Count > 0)
@@ -141,31 +163,32 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
 
     private void CheckJurisdiction(UserRole role, long? jurisdictionId, JurisdictionChoices choices, string field, List<FieldError> errors)
     {
+        if (JurisdictionProblem(role, jurisdictionId, choices, scope.IsSubtreeAdmin) is { } problem)
+        {
+            errors.Add(new FieldError(field, problem));
+        }
+    }
+
+    /// <summary>
+    /// Why <paramref name="jurisdictionId"/> does not fit <paramref name="role"/> (null when it does): local roles need
+    /// a jurisdiction of their level, a subtree administrator must bind every account inside the subtree, and only a
+    /// jurisdiction of the administrator's own tree may be chosen. The form asks it as the user picks.
+    /// </summary>
+    public static string? JurisdictionProblem(UserRole role, long? jurisdictionId, JurisdictionChoices choices, bool subtreeAdmin)
+    {
         if (jurisdictionId is null)
         {
-            if (RoleNames.IsLocal(role))
-            {
-                errors.Add(new FieldError(field, "镇街经办人和村（社区）征缴员必须指定所属辖区。"));
-            }
-            else if (scope.IsSubtreeAdmin)
-            {
-                errors.Add(new FieldError(field, "请选择您管辖范围内的辖区。"));
-            }
-            return;
+            return RoleNames.IsLocal(role) ? "镇街经办人和村（社区）征缴员必须指定所属辖区。"
+                : subtreeAdmin ? "请选择您管辖范围内的辖区。"
+                : null;
         }
-        var level = choices.LevelOf(jurisdictionId.Value);
-        if (level is null)
+        return choices.LevelOf(jurisdictionId.Value) switch
         {
-            errors.Add(new FieldError(field, "请从列表中选择辖区。"));
-        }
-        else if (role == UserRole.TownshipStaff && level != JurisdictionLevel.Township)
-        {
-            errors.Add(new FieldError(field, "镇街医保办经办人须绑定到镇（街道）。"));
-        }
-        else if (role == UserRole.VillageStaff && level != JurisdictionLevel.Village)
-        {
-            errors.Add(new FieldError(field, "村（社区）征缴员须绑定到村（社区）。"));
-        }
+            null => "请从列表中选择辖区。",
+            not JurisdictionLevel.Township when role == UserRole.TownshipStaff => "镇街医保办经办人须绑定到镇（街道）。",
+            not JurisdictionLevel.Village when role == UserRole.VillageStaff => "村（社区）征缴员须绑定到村（社区）。",
+            _ => null,
+        };
     }
 
     private async Task<List<IdentityError>> ValidatePasswordAsync(UserAccount user, string password)

@@ -22,7 +22,7 @@ public sealed class NewUserForm
 
     public int? TenantId { get; set; }
 
-    /// <summary>Blank: the page generates one.</summary>
+    /// <summary>Blank: the handler generates one.</summary>
     [StringLength(128, ErrorMessage = "密码不能超过 128 个字符。")]
     public string? TemporaryPassword { get; set; }
 }
@@ -40,15 +40,9 @@ public sealed class EditUserForm
     public long? JurisdictionId { get; set; }
 }
 
-/// <summary>重置密码. Blank: the page generates one.</summary>
+/// <summary>重置密码. Blank: the handler generates one.</summary>
 public sealed class ResetPasswordForm
 {
     [StringLength(128, ErrorMessage = "密码不能超过 128 个字符。")]
     public string? TemporaryPassword { get; set; }
-}
-
-/// <summary>停用 / 启用: the button is the whole form; the field only keeps the form model non-empty.</summary>
-public sealed class ActivationForm
-{
-    public bool Active { get; set; }
 }
