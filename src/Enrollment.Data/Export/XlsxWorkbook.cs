@@ -16,7 +16,10 @@ public static class XlsxWorkbook
 
     private const int MaxSheetName = 31;
 
-    /// <summary>Writes the sheets into <paramref name="output"/> and finishes the file (the stream stays open).</summary>
+    /// <summary>
+    /// Writes the sheets into <paramref name="output"/> and finishes the file; the stream stays open and is only ever
+    /// written asynchronously, so it may be a response body.
+    /// </summary>
     public static Task WriteAsync(Stream output, IEnumerable<XlsxSheet> sheets, CancellationToken cancellationToken = default) =>
         WriteAsync(output, sheets, MaxRows, cancellationToken);
 
@@ -27,13 +30,18 @@ public static class XlsxWorkbook
         // 等线 by its family name (SpreadCheetah wants at least three characters), Excel's default for Chinese. Cell
         // references are optional in the format but some readers (older WPS, ADO) need them; they cost little.
         var options = new SpreadCheetahOptions { DefaultFont = new DefaultFont { Name = "DengXian", Size = 11 }, WriteCellReferenceAttributes = true };
-        await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, options, cancellationToken);
-        var styles = new Styles(spreadsheet);
-        foreach (var sheet in sheets)
+        await using var target = new AsyncOutputStream(output);
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(target, options, cancellationToken))
         {
-            await WriteSheetAsync(spreadsheet, styles, sheet, rowsPerSheet, cancellationToken);
+            var styles = new Styles(spreadsheet);
+            foreach (var sheet in sheets)
+            {
+                await WriteSheetAsync(spreadsheet, styles, sheet, rowsPerSheet, cancellationToken);
+            }
+            await spreadsheet.FinishAsync(cancellationToken);
         }
-        await spreadsheet.FinishAsync(cancellationToken);
+        // The zip's central directory is written as the spreadsheet is disposed, synchronously, into the buffer.
+        await target.FlushAsync(cancellationToken);
     }
 
     private static async Task WriteSheetAsync(Spreadsheet spreadsheet, Styles styles, XlsxSheet sheet, int rowsPerSheet, CancellationToken cancellationToken)

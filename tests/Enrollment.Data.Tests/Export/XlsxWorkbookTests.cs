@@ -95,6 +95,20 @@ public sealed class XlsxWorkbookTests
         }
     }
 
+    [Fact]
+    public async Task The_output_is_written_only_asynchronously_so_it_can_be_a_response_body()
+    {
+        var rows = Enumerable.Range(1, 20_000).Select(i => (IReadOnlyList<object?>)[$"第{i}行", i, i * 1.5m, new DateOnly(2024, 1, 1)]);
+        await using var output = new ResponseLikeStream();
+
+        await XlsxWorkbook.WriteAsync(output, [new XlsxSheet("明细", "标题", Columns, rows), new XlsxSheet("其他", null, Columns, [])]);
+
+        output.Content.Position = 0;
+        using var workbook = SpreadsheetDocument.Open(output.Content, false);
+        workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ShouldBe(["明细", "其他"]);
+        new OpenXmlValidator().Validate(workbook).ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("明细", 1, "明细")]
     [InlineData("明细", 2, "明细 (2)")]
@@ -102,6 +116,40 @@ public sealed class XlsxWorkbookTests
     [InlineData("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二", 12, "一二三四五六七八九十一二三四五六七八九十一二三四五六 (12)")]
     public void Continued_sheets_keep_within_excels_31_characters(string name, int part, string expected) =>
         XlsxWorkbook.PartName(name, part).ShouldBe(expected);
+
+    /// <summary>Refuses synchronous writes and flushes, as Kestrel's response body does; keeps what it was sent.</summary>
+    private sealed class ResponseLikeStream : Stream
+    {
+        public MemoryStream Content { get; } = new();
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new InvalidOperationException("Synchronous write.");
+
+        public override void Flush() => throw new InvalidOperationException("Synchronous flush.");
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Content.WriteAsync(buffer, offset, count, cancellationToken);
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Content.WriteAsync(buffer, cancellationToken);
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
 
     private static async Task<MemoryStream> WriteAsync(IReadOnlyList<XlsxSheet> sheets)
     {
