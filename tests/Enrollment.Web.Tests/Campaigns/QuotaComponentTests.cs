@@ -86,6 +86,14 @@ public sealed class QuotaComponentTests(DemoApp app) : IClassFixture<DemoApp>
             latest.ShouldContain("滕州市医保局管理员（示例）");
             latest.ShouldContain("2024-11-20");
         }, Wait);
+
+        // The township list shows the split and that it differs from the township's quota.
+        var villageCount = (await app.VillagesAsync(township)).Count;
+        await session.Context.DisposeComponentsAsync();
+        var list = session.RenderInLayout<QuotasPage>(new Dictionary<string, object?> { [nameof(QuotasPage.Code)] = Tengzhou2025 });
+        list.WaitForAssertion(() => list.Find("tr:has([data-testid=quota-滨湖镇]) [data-testid=village-allocation]").TextContent
+            .ShouldContain($"已分配到村 1/{villageCount} 个，合计 800 人"), Wait);
+        list.Find("tr:has([data-testid=quota-滨湖镇]) [data-testid=allocation-differs]").TextContent.ShouldBe("与镇街任务数不一致");
     }
 
     [Fact]
