@@ -16,6 +16,12 @@ internal static class QuotaSeeder
     // Demo quotas sit a little under the population, as real ones do (some are insured elsewhere).
     private const double DemoCoverage = 0.97;
 
+    /// <summary>
+    /// When the seeded quotas are recorded as set: the start of the demo's business day, China time. The app's clock
+    /// stands on that day too, so the seed's history rows and a person's later changes read on one clock.
+    /// </summary>
+    public static readonly DateTimeOffset SetAt = new DateTimeOffset(DemoCampaigns.BusinessDate.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
+
     public static async Task EnsureAsync(
         NpgsqlConnection connection, int tenantId, CountyLayout layout, long[] townshipIds, long[] villageIds,
         IReadOnlyDictionary<string, long> campaignIds, int demoScale, CancellationToken ct)
@@ -48,13 +54,13 @@ internal static class QuotaSeeder
             await Sql.ExecuteAsync(connection, """
                 WITH inserted AS (
                     INSERT INTO quotas (tenant_id, campaign_id, jurisdiction_id, target, updated_at, is_demo)
-                    SELECT $1, $2, j, t, now(), $6 FROM unnest($3::bigint[], $4::integer[]) AS q(j, t)
+                    SELECT $1, $2, j, t, $7, $6 FROM unnest($3::bigint[], $4::integer[]) AS q(j, t)
                     ON CONFLICT (tenant_id, campaign_id, jurisdiction_id) DO NOTHING
                     RETURNING id, target)
                 INSERT INTO quota_changes (tenant_id, quota_id, previous_target, new_target, changed_at, reason)
-                SELECT $1, id, NULL, target, now(), $5 FROM inserted
+                SELECT $1, id, NULL, target, $7, $5 FROM inserted
                 """, ct, tenantId, campaignIds[campaign.Code], rows.Select(r => r.Jurisdiction).ToArray(),
-                rows.Select(r => r.Target).ToArray(), reason, isDemo);
+                rows.Select(r => r.Target).ToArray(), reason, isDemo, SetAt);
         }
     }
 

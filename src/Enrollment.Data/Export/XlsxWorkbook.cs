@@ -1,101 +1,120 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
 
 namespace Enrollment.Data.Export;
 
 /// <summary>
-/// Writes .xlsx workbooks with the OpenXML SDK's SAX writer (platform.md: the only .xlsx writer served here, and
-/// the fast one: rows stream out without a DOM). Strings are inline, so no shared-string table has to be held;
-/// Excel and WPS read them alike. Numbers and dates are real numbers with formats, so sums and filters work.
+/// Writes .xlsx workbooks with SpreadCheetah: rows stream out as they are enumerated, straight into the output
+/// (a download's response body need not be seekable), so memory stays flat however many rows there are. Numbers and
+/// dates are real numbers with formats, so sums and filters work; the header row is frozen and filtered.
 /// </summary>
 public static class XlsxWorkbook
 {
-    // Cell formats, by index into the stylesheet below.
-    private const uint Header = 1, Integer = 2, Money = 3, Date = 4, Title = 5;
+    /// <summary>Excel's last row: a sheet with more rows continues on "name (2)", "name (3)"…</summary>
+    public const int MaxRows = 1_048_576;
 
-    /// <summary>Writes the sheets into <paramref name="output"/>, which must be seekable (the package is a zip).</summary>
-    public static void Write(Stream output, IReadOnlyList<XlsxSheet> sheets)
+    private const int MaxSheetName = 31;
+
+    /// <summary>
+    /// Writes the sheets into <paramref name="output"/> and finishes the file; the stream stays open and is only ever
+    /// written asynchronously, so it may be a response body.
+    /// </summary>
+    public static Task WriteAsync(Stream output, IEnumerable<XlsxSheet> sheets, CancellationToken cancellationToken = default) =>
+        WriteAsync(output, sheets, MaxRows, cancellationToken);
+
+    /// <summary>As above with a smaller row limit per sheet, so a test can see the continuation without a million rows.</summary>
+    internal static async Task WriteAsync(Stream output, IEnumerable<XlsxSheet> sheets, int rowsPerSheet, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sheets);
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook(new Sheets());
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Stylesheet();
-        for (var i = 0; i < sheets.Count; i++)
+        // 等线 by its family name (SpreadCheetah wants at least three characters), Excel's default for Chinese. Optimal
+        // compression and no cell references (optional in the format) halve the download twice over for about the
+        // same time (docs/performance.md, "Excel export"): townships download over slow lines.
+        var options = new SpreadCheetahOptions
         {
-            var part = workbook.AddNewPart<WorksheetPart>();
-            WriteSheet(part, sheets[i]);
-            workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(i + 1), Name = sheets[i].Name });
+            DefaultFont = new DefaultFont { Name = "DengXian", Size = 11 },
+            CompressionLevel = SpreadCheetahCompressionLevel.Optimal,
+        };
+        await using var target = new AsyncOutputStream(output);
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(target, options, cancellationToken))
+        {
+            var styles = new Styles(spreadsheet);
+            foreach (var sheet in sheets)
+            {
+                await WriteSheetAsync(spreadsheet, styles, sheet, rowsPerSheet, cancellationToken);
+            }
+            await spreadsheet.FinishAsync(cancellationToken);
         }
-        workbook.Workbook.Save();
+        // The zip's central directory is written as the spreadsheet is disposed, synchronously, into the buffer.
+        await target.FlushAsync(cancellationToken);
     }
 
-    private static void WriteSheet(WorksheetPart part, XlsxSheet sheet)
+    private static async Task WriteSheetAsync(Spreadsheet spreadsheet, Styles styles, XlsxSheet sheet, int rowsPerSheet, CancellationToken cancellationToken)
     {
-        var headerRow = sheet.Title is null ? 1u : 2u;
-        using var writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteElement(new SheetViews(new SheetView(
-            new Pane { VerticalSplit = headerRow, TopLeftCell = $"A{headerRow + 1}", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
-        { WorkbookViewId = 0 }));
-        writer.WriteElement(new Columns(sheet.Columns.Select((c, i) =>
-            new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = c.Width, CustomWidth = true })));
-        writer.WriteStartElement(new SheetData());
-        var rowIndex = 0u;
-        if (sheet.Title is not null)
+        var headerRows = sheet.Title is null ? 1 : 2;
+        if (rowsPerSheet <= headerRows)
         {
-            WriteRow(writer, ++rowIndex, [sheet.Title], [new XlsxColumn("")], Title);
+            throw new ArgumentOutOfRangeException(nameof(rowsPerSheet), "A sheet must have room for at least one row below its header.");
         }
-        WriteRow(writer, ++rowIndex, [.. sheet.Columns.Select(c => (object?)c.Header)], sheet.Columns, Header);
+        var cells = new Cell[sheet.Columns.Count];
+        var part = 1;
+        await StartPartAsync(spreadsheet, styles, sheet, part, cancellationToken);
         foreach (var row in sheet.Rows)
         {
-            WriteRow(writer, ++rowIndex, row, sheet.Columns, null);
-        }
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-    }
-
-    private static void WriteRow(OpenXmlWriter writer, uint index, IReadOnlyList<object?> values, IReadOnlyList<XlsxColumn> columns, uint? style)
-    {
-        writer.WriteStartElement(new Row { RowIndex = index });
-        for (var c = 0; c < values.Count && c < columns.Count; c++)
-        {
-            if (values[c] is { } value)
+            if (spreadsheet.NextRowNumber > rowsPerSheet)
             {
-                writer.WriteElement(CellOf(value, $"{ColumnName(c)}{index}", style ?? StyleOf(columns[c].Kind)));
+                await StartPartAsync(spreadsheet, styles, sheet, ++part, cancellationToken);
             }
+            for (var c = 0; c < cells.Length; c++)
+            {
+                cells[c] = CellOf(c < row.Count ? row[c] : null, sheet.Columns[c].Kind, styles);
+            }
+            await spreadsheet.AddRowAsync(cells, cancellationToken);
         }
-        writer.WriteEndElement();
     }
 
-    private static Cell CellOf(object value, string reference, uint style) => value switch
+    /// <summary>A worksheet of <paramref name="sheet"/>: the title line, the header frozen and filtered, column widths.</summary>
+    private static async Task StartPartAsync(Spreadsheet spreadsheet, Styles styles, XlsxSheet sheet, int part, CancellationToken cancellationToken)
     {
-        int or long or decimal or double => new Cell
+        var headerRow = sheet.Title is null ? 1 : 2;
+        var options = new WorksheetOptions
         {
-            CellReference = reference, StyleIndex = style,
-            CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture)!),
-        },
-        DateOnly date => new Cell
+            FrozenRows = headerRow,
+            AutoFilter = new AutoFilterOptions($"A{headerRow}:{ColumnName(sheet.Columns.Count - 1)}{headerRow}"),
+        };
+        for (var i = 0; i < sheet.Columns.Count; i++)
         {
-            CellReference = reference, StyleIndex = style,
-            CellValue = new CellValue(date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)),
-        },
-        _ => new Cell
+            options.Column(i + 1).Width = sheet.Columns[i].Width;
+        }
+        await spreadsheet.StartWorksheetAsync(PartName(sheet.Name, part), options, cancellationToken);
+        if (sheet.Title is not null)
         {
-            CellReference = reference, StyleIndex = style, DataType = CellValues.InlineString,
-            InlineString = new InlineString(new Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")),
-        },
-    };
+            await spreadsheet.AddRowAsync([new Cell(sheet.Title, styles.Title)], cancellationToken);
+        }
+        await spreadsheet.AddRowAsync([.. sheet.Columns.Select(c => new Cell(c.Header, styles.Header))], cancellationToken);
+    }
 
-    private static uint StyleOf(XlsxKind kind) => kind switch
+    /// <summary>"name", then "name (2)"…, the name shortened if needed to stay within Excel's 31 characters.</summary>
+    internal static string PartName(string name, int part)
     {
-        XlsxKind.Text => 0,
-        XlsxKind.Count => Integer,
-        XlsxKind.Money => Money,
-        XlsxKind.Date => Date,
+        if (part == 1)
+        {
+            return name.Length <= MaxSheetName ? name : name[..MaxSheetName];
+        }
+        var suffix = $" ({part})";
+        return (name.Length + suffix.Length <= MaxSheetName ? name : name[..(MaxSheetName - suffix.Length)]) + suffix;
+    }
+
+    private static Cell CellOf(object? value, XlsxKind kind, Styles styles) => value switch
+    {
+        null => default,
+        int n => new Cell(n, styles.Of(kind)),
+        long n => new Cell(n, styles.Of(kind)),
+        decimal n => new Cell(n, styles.Of(kind)),
+        double n => new Cell(n, styles.Of(kind)),
+        DateOnly date => new Cell(date.ToDateTime(TimeOnly.MinValue), styles.Of(kind)),
+        string text => new Cell(text, styles.Of(kind)),
+        _ => new Cell(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), styles.Of(kind)),
     };
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
@@ -109,21 +128,25 @@ public static class XlsxWorkbook
         return name;
     }
 
-    private static Stylesheet Stylesheet() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" }) { Count = 1 },
-        new Fonts(
-            new Font(new FontSize { Val = 11 }, new FontName { Val = "等线" }),
-            new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "等线" }),
-            new Font(new Bold(), new FontSize { Val = 14 }, new FontName { Val = "等线" }))
-        { Count = 3 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(new Border()) { Count = 1 },
-        new CellFormats(
-            new CellFormat(),
-            new CellFormat { FontId = 1, ApplyFont = true },
-            new CellFormat { NumberFormatId = 3, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 4, ApplyNumberFormat = true },
-            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
-            new CellFormat { FontId = 2, ApplyFont = true })
-        { Count = 6 });
+    /// <summary>The workbook's few styles, registered once.</summary>
+    private sealed class Styles(Spreadsheet spreadsheet)
+    {
+        public StyleId Header { get; } = spreadsheet.AddStyle(new Style { Font = { Bold = true } });
+
+        public StyleId Title { get; } = spreadsheet.AddStyle(new Style { Font = { Bold = true, Size = 14 } });
+
+        private StyleId Count { get; } = spreadsheet.AddStyle(new Style { Format = NumberFormat.Standard(StandardNumberFormat.ThousandsSeparator) });
+
+        private StyleId Money { get; } = spreadsheet.AddStyle(new Style { Format = NumberFormat.Standard(StandardNumberFormat.ThousandsSeparatorTwoDecimalPlaces) });
+
+        private StyleId Date { get; } = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd") });
+
+        public StyleId? Of(XlsxKind kind) => kind switch
+        {
+            XlsxKind.Text => null,
+            XlsxKind.Count => Count,
+            XlsxKind.Money => Money,
+            XlsxKind.Date => Date,
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Transfers;
 using Enrollment.Web.Features.Users;
@@ -11,5 +12,5 @@ internal static class FeatureServices
     /// per operation). Component tests register the same with this one call.
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
-        services.AddTransfers().AddHome().AddUsers();
+        services.AddTransfers().AddHome().AddUsers().AddQuotas();
 }

@@ -7,16 +7,17 @@ namespace Enrollment.Web.Features.Campaigns.Quotas;
 
 /// <summary>
 /// GET /campaigns/{code}/quotas.xlsx: the quota table as the bureau circulates it, townships and then every
-/// village in official order, with the 示例 label and the village sums, so it can be printed or forwarded.
+/// village in official order, with the 示例 label and the village sums, so it can be printed or forwarded. The rows
+/// are read first (a failure is still an error status), then the workbook streams into the response.
 /// </summary>
 internal static class QuotaExport
 {
     private const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static void MapQuotaExport(this WebApplication app) =>
-        app.MapGet("/campaigns/{code}/quotas.xlsx", async Task<IResult> (string code, EnrollmentDbContext db) =>
+        app.MapGet("/campaigns/{code}/quotas.xlsx", async Task<IResult> (string code, EnrollmentDbContext db, CancellationToken cancellationToken) =>
             {
-                var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code);
+                var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
                 if (campaign is null)
                 {
                     return Results.NotFound();
@@ -25,20 +26,18 @@ internal static class QuotaExport
                 List<(long Id, string Name)> townships;
                 if (campaign.JurisdictionId is { } area)
                 {
-                    townships = await QuotaRowsQuery.TownshipAsync(db, campaign.Id, area) is { } own ? [(own.Id, own.Name)] : [];
+                    townships = await QuotaRowsQuery.TownshipAsync(db, campaign.Id, area, cancellationToken) is { } own ? [(own.Id, own.Name)] : [];
                 }
                 else
                 {
-                    var rows = await QuotaRowsQuery.TownshipsAsync(db, campaign.Id);
+                    var rows = await QuotaRowsQuery.TownshipsAsync(db, campaign.Id, cancellationToken);
                     sheets.Add(TownshipSheet(campaign.Name, rows));
                     townships = [.. rows.Select(r => (r.JurisdictionId, r.Name))];
                 }
-                var villages = await QuotaRowsQuery.VillagesOfAsync(db, campaign.Id, [.. townships.Select(t => t.Id)]);
+                var villages = await QuotaRowsQuery.VillagesOfAsync(db, campaign.Id, [.. townships.Select(t => t.Id)], cancellationToken: cancellationToken);
                 sheets.Add(VillageSheet(campaign.Name, [.. townships.SelectMany(t => villages[t.Id].Select(v => (t.Name, v)))]));
 
-                using var buffer = new MemoryStream();
-                XlsxWorkbook.Write(buffer, sheets);
-                return Results.File(buffer.ToArray(), ContentType, $"{campaign.Name}-参保任务数.xlsx");
+                return Results.Stream(stream => XlsxWorkbook.WriteAsync(stream, sheets, cancellationToken), ContentType, $"{campaign.Name}-参保任务数.xlsx");
             })
             .RequirePermission(Operation.ManageCampaigns);
 

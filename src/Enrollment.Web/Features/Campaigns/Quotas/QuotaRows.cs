@@ -31,14 +31,14 @@ internal static class QuotaRowsQuery
     private sealed record Node(long Id, long? ParentId, JurisdictionLevel Level, string Name, int DisplayOrder, bool IsDemo);
 
     /// <summary>Every township of the county, with how many of its villages have a target and their sum.</summary>
-    public static async Task<List<QuotaRow>> TownshipsAsync(EnrollmentDbContext db, long campaignId)
+    public static async Task<List<QuotaRow>> TownshipsAsync(EnrollmentDbContext db, long campaignId, CancellationToken cancellationToken = default)
     {
-        var quotas = await CellsAsync(db, campaignId);
+        var quotas = await CellsAsync(db, campaignId, cancellationToken);
         var townships = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township)
             .OrderBy(j => j.DisplayOrder).ThenBy(j => j.Id)
-            .Select(j => new { j.Id, j.Name, j.IsDemo }).ToListAsync();
+            .Select(j => new { j.Id, j.Name, j.IsDemo }).ToListAsync(cancellationToken);
         var villages = await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Village)
-            .Select(j => new { j.Id, j.Path }).ToListAsync();
+            .Select(j => new { j.Id, j.Path }).ToListAsync(cancellationToken);
         // The path is /county/township/[grouping/]village/: the second id is the township, with or without a grouping.
         var byTownship = villages.ToLookup(v => TownshipIdOf(v.Path), v => v.Id);
         return [.. townships.Select(t =>
@@ -53,21 +53,23 @@ internal static class QuotaRowsQuery
     }
 
     /// <summary>The villages of one township: those directly under it and those under its groupings, each in order.</summary>
-    public static async Task<List<QuotaRow>> VillagesAsync(EnrollmentDbContext db, long campaignId, TownshipQuota township) =>
-        (await VillagesOfAsync(db, campaignId, [township.Id], township.Path))[township.Id];
+    public static async Task<List<QuotaRow>> VillagesAsync(
+        EnrollmentDbContext db, long campaignId, TownshipQuota township, CancellationToken cancellationToken = default) =>
+        (await VillagesOfAsync(db, campaignId, [township.Id], township.Path, cancellationToken))[township.Id];
 
     /// <summary>
     /// The villages of several townships (an export of the county), from one read of the quotas and one of the
     /// villages and groupings: <paramref name="subtreePath"/> narrows that read when there is one township.
     /// </summary>
     public static async Task<Dictionary<long, List<QuotaRow>>> VillagesOfAsync(
-        EnrollmentDbContext db, long campaignId, IReadOnlyCollection<long> townshipIds, string? subtreePath = null)
+        EnrollmentDbContext db, long campaignId, IReadOnlyCollection<long> townshipIds, string? subtreePath = null,
+        CancellationToken cancellationToken = default)
     {
-        var quotas = await CellsAsync(db, campaignId);
+        var quotas = await CellsAsync(db, campaignId, cancellationToken);
         var nodes = await db.Jurisdictions.AsNoTracking()
             .Where(j => subtreePath == null || j.Path.StartsWith(subtreePath))
             .Where(j => j.Level == JurisdictionLevel.Grouping || j.Level == JurisdictionLevel.Village)
-            .Select(j => new Node(j.Id, j.ParentId, j.Level, j.Name, j.DisplayOrder, j.IsDemo)).ToListAsync();
+            .Select(j => new Node(j.Id, j.ParentId, j.Level, j.Name, j.DisplayOrder, j.IsDemo)).ToListAsync(cancellationToken);
         var children = nodes.ToLookup(n => n.ParentId);
         IEnumerable<Node> Ordered(long parent) => children[parent].OrderBy(n => n.DisplayOrder).ThenBy(n => n.Id);
 
@@ -90,24 +92,25 @@ internal static class QuotaRowsQuery
     }
 
     /// <summary>A township of the signed-in user's scope with its own quota, or null (unknown, foreign, not a township).</summary>
-    public static async Task<TownshipQuota?> TownshipAsync(EnrollmentDbContext db, long campaignId, long townshipId)
+    public static async Task<TownshipQuota?> TownshipAsync(
+        EnrollmentDbContext db, long campaignId, long townshipId, CancellationToken cancellationToken = default)
     {
         var township = await db.Jurisdictions.AsNoTracking()
             .Where(j => j.Id == townshipId && j.Level == JurisdictionLevel.Township)
-            .Select(j => new { j.Id, j.Name, j.Path, j.IsDemo }).SingleOrDefaultAsync();
+            .Select(j => new { j.Id, j.Name, j.Path, j.IsDemo }).SingleOrDefaultAsync(cancellationToken);
         if (township is null)
         {
             return null;
         }
         var own = await db.Quotas.AsNoTracking().Where(q => q.CampaignId == campaignId && q.JurisdictionId == townshipId)
-            .Select(q => new { q.Target, q.IsDemo }).SingleOrDefaultAsync();
+            .Select(q => new { q.Target, q.IsDemo }).SingleOrDefaultAsync(cancellationToken);
         return new TownshipQuota(township.Id, township.Name, township.Path, township.IsDemo, own?.Target, own?.IsDemo ?? false);
     }
 
-    private static Task<Dictionary<long, Cell>> CellsAsync(EnrollmentDbContext db, long campaignId) =>
+    private static Task<Dictionary<long, Cell>> CellsAsync(EnrollmentDbContext db, long campaignId, CancellationToken cancellationToken) =>
         db.Quotas.AsNoTracking().Where(q => q.CampaignId == campaignId)
             .Select(q => new { q.JurisdictionId, Cell = new Cell(q.Target, q.IsDemo, q.RowVersion) })
-            .ToDictionaryAsync(q => q.JurisdictionId, q => q.Cell);
+            .ToDictionaryAsync(q => q.JurisdictionId, q => q.Cell, cancellationToken);
 
     private static long TownshipIdOf(string path)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Enrollment.Data;
 using Enrollment.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -7,104 +6,106 @@ using Npgsql;
 namespace Enrollment.Web.Features.Campaigns.Quotas;
 
 /// <summary>
-/// What a save did: how many quotas changed, or why nothing was saved — messages for the summary, a message per
-/// row, and the rows someone else changed meanwhile (shown again with the current figures).
+/// One target as the user typed it, with the quota's row version when they started editing it (null when the place
+/// had no quota then). The text is kept as typed: the save explains "12o0" instead of reading it as nothing.
 /// </summary>
-public sealed record QuotaSaveResult(int Saved, IReadOnlyList<string> Messages, IReadOnlyDictionary<long, string> RowErrors, IReadOnlySet<long> Conflicted)
+public sealed record QuotaEdit(long JurisdictionId, string? Target, uint? Version);
+
+/// <summary>
+/// What a save did: how many quotas changed, or why nothing was saved — messages for the summary, a message per
+/// row, the rows someone else changed meanwhile (shown again with the current figures), or the page not found.
+/// </summary>
+public sealed record QuotaSaveResult(
+    int Saved, IReadOnlyList<string> Messages, IReadOnlyDictionary<long, string> RowErrors, IReadOnlySet<long> Conflicted, bool NotFound = false)
 {
     public static readonly QuotaSaveResult None = new(0, [], new Dictionary<long, string>(), new HashSet<long>());
+
+    /// <summary>The campaign or township is unknown, another county's, or has no such quota page: said like a missing one.</summary>
+    public static readonly QuotaSaveResult Missing = None with { Messages = ["未找到该征缴活动或镇街的任务数。"], NotFound = true };
 
     public bool Rejected => Messages.Count > 0;
 }
 
-/// <summary>Saves a posted quota table: every target it changes, with one reason, all or nothing.</summary>
+/// <summary>Saves the targets typed on one quota page: every one it changes, with one reason, all or nothing.</summary>
 internal static class QuotaSave
 {
     public const int MaxReasonLength = 200;
 
     /// <summary>
-    /// <paramref name="rows"/> are the rows the page shows, freshly loaded: a posted id outside them (another
+    /// <paramref name="rows"/> are the rows of the page, freshly loaded: an edit naming a place outside them (another
     /// township's village, another county's) is ignored, so the page's scope is the save's scope.
     /// </summary>
     public static async Task<QuotaSaveResult> SaveAsync(
-        EnrollmentDbContext db, long campaignId, IReadOnlyList<QuotaRow> rows, QuotaForm form, long? userId, DateTimeOffset now)
+        EnrollmentDbContext db, long campaignId, IReadOnlyList<QuotaRow> rows, IReadOnlyList<QuotaEdit> edits, string? reason,
+        long userId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var posted = form.Targets.GroupBy(t => t.JurisdictionId).ToDictionary(g => g.Key, g => g.First());
+        var typed = edits.GroupBy(e => e.JurisdictionId).ToDictionary(g => g.Key, g => g.First());
         var rowErrors = new Dictionary<long, string>();
-        var changes = new List<(QuotaRow Row, int Target, string Version)>();
+        var changes = new List<(QuotaRow Row, int Target, uint? Version)>();
         foreach (var row in rows)
         {
-            if (!posted.TryGetValue(row.JurisdictionId, out var input))
+            if (!typed.TryGetValue(row.JurisdictionId, out var edit))
             {
                 continue;
             }
-            var parsed = QuotaTarget.Parse(input.Target);
-            switch (parsed.Kind)
+            var check = QuotaTarget.Check(row.Target, edit.Target);
+            if (check.Error is not null)
             {
-                case ParsedTargetKind.Empty when row.Target is not null:
-                    rowErrors[row.JurisdictionId] = "已有任务数不能清空；如不再下达任务，请填 0";
-                    break;
-                case ParsedTargetKind.Empty:
-                    break;
-                case ParsedTargetKind.Invalid:
-                    rowErrors[row.JurisdictionId] = parsed.Error!;
-                    break;
-                case ParsedTargetKind.Number when parsed.Value != row.Target:
-                    changes.Add((row, parsed.Value, input.Version ?? ""));
-                    break;
-                case ParsedTargetKind.Number:
-                    break;
-                default:
-                    throw new InvalidOperationException($"Unknown target kind {parsed.Kind}.");
+                rowErrors[row.JurisdictionId] = check.Error;
+            }
+            else if (check.NewTarget is { } target)
+            {
+                changes.Add((row, target, edit.Version));
             }
         }
 
-        var reason = form.Reason?.Trim() ?? "";
+        var why = reason?.Trim() ?? "";
         var messages = rows.Where(r => rowErrors.ContainsKey(r.JurisdictionId)).Select(r => $"{r.Name}：{rowErrors[r.JurisdictionId]}。").ToList();
         if (messages.Count == 0 && changes.Count == 0)
         {
             return Reject("没有需要保存的调整：填写的任务数与当前一致。");
         }
-        if (reason.Length == 0)
+        if (why.Length == 0)
         {
             messages.Add("请填写调整原因：每次调整任务数都要记录原因。");
         }
-        else if (reason.Length > MaxReasonLength)
+        else if (why.Length > MaxReasonLength)
         {
-            messages.Add($"调整原因不能超过 {MaxReasonLength} 字（现为 {reason.Length} 字）。");
+            messages.Add($"调整原因不能超过 {MaxReasonLength} 字（现为 {why.Length} 字）。");
         }
         if (messages.Count > 0)
         {
-            return new QuotaSaveResult(0, messages, rowErrors, new HashSet<long>());
+            return QuotaSaveResult.None with { Messages = messages, RowErrors = rowErrors };
         }
 
-        // The version the form was rendered with must still be the current one: otherwise someone saved in between
-        // and this form would silently undo their change.
-        var stale = changes.Where(c => c.Version != VersionText(c.Row.Version)).Select(c => c.Row).ToList();
+        // The version the user started from must still be the current one: otherwise someone saved in between and
+        // this save would silently undo their change.
+        var stale = changes.Where(c => c.Version != c.Row.Version).Select(c => c.Row).ToList();
         if (stale.Count > 0)
         {
             return Conflict(stale);
         }
 
         var ids = changes.Select(c => c.Row.JurisdictionId).ToList();
-        var existing = await db.Quotas.Where(q => q.CampaignId == campaignId && ids.Contains(q.JurisdictionId)).ToDictionaryAsync(q => q.JurisdictionId);
+        var existing = await db.Quotas.Where(q => q.CampaignId == campaignId && ids.Contains(q.JurisdictionId))
+            .ToDictionaryAsync(q => q.JurisdictionId, cancellationToken);
         foreach (var (row, target, version) in changes)
         {
             if (existing.TryGetValue(row.JurisdictionId, out var quota))
             {
-                // Makes the UPDATE check xmin against the rendered version, closing the gap between the check above and now.
-                db.Entry(quota).Property(q => q.RowVersion).OriginalValue = uint.TryParse(version, CultureInfo.InvariantCulture, out var v) ? v : 0;
+                // Makes the UPDATE check xmin against the version the user started from, closing the gap since the check above.
+                db.Entry(quota).Property(q => q.RowVersion).OriginalValue = version ?? 0;
             }
             else
             {
                 quota = new Quota { CampaignId = campaignId, JurisdictionId = row.JurisdictionId };
                 db.Quotas.Add(quota);
             }
-            quota.Change(target, userId, reason, now);
+            quota.Change(target, userId, why, now);
         }
         try
         {
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -115,8 +116,6 @@ internal static class QuotaSave
         return QuotaSaveResult.None with { Saved = changes.Count };
     }
 
-    public static string VersionText(uint? version) => version?.ToString(CultureInfo.InvariantCulture) ?? "";
-
     private static QuotaSaveResult Reject(string message) => QuotaSaveResult.None with { Messages = [message] };
 
     private static QuotaSaveResult Conflict(List<QuotaRow> rows)
@@ -124,7 +123,7 @@ internal static class QuotaSave
         var names = string.Join("、", rows.Take(5).Select(r => r.Name)) + (rows.Count > 5 ? $"等 {rows.Count} 项" : "");
         return QuotaSaveResult.None with
         {
-            Messages = [$"未保存：{names}的任务数刚刚被其他人调整过。下表已显示最新任务数，请核对后重新填写并保存。"],
+            Messages = [$"未保存：{names}的任务数刚刚被其他人调整过。表中已显示最新任务数，请核对后重新填写并保存。"],
             Conflicted = rows.Select(r => r.JurisdictionId).ToHashSet(),
         };
     }

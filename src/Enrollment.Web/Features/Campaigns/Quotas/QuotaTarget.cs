@@ -14,6 +14,9 @@ public enum ParsedTargetKind
 /// <summary>A typed target: empty, a number of people, or invalid with the reason in Chinese.</summary>
 public sealed record ParsedTarget(ParsedTargetKind Kind, int Value = 0, string? Error = null);
 
+/// <summary>What typing a target into a row means: why it cannot be saved, or the new figure (null = no change).</summary>
+public sealed record TargetCheck(string? Error, int? NewTarget);
+
 /// <summary>
 /// Reads a target as people type it in a township office: full-width digits from a Chinese IME and thousands
 /// separators copied from Excel (12,345) are accepted; anything else is refused with a reason, never ignored.
@@ -22,6 +25,21 @@ public static partial class QuotaTarget
 {
     /// <summary>Above any county's population: a larger figure is a typing slip (an extra zero or two).</summary>
     public const int Max = 10_000_000;
+
+    /// <summary>
+    /// The one rule for a typed target, shown beside the field as it is typed and applied again by the save: a
+    /// quota once set cannot be emptied (0 says "no quota any more"), and a figure equal to the current one is no change.
+    /// </summary>
+    public static TargetCheck Check(int? current, string? text)
+    {
+        var parsed = Parse(text);
+        return parsed.Kind switch
+        {
+            ParsedTargetKind.Empty => new TargetCheck(current is null ? null : "已有任务数不能清空；如不再下达任务，请填 0", null),
+            ParsedTargetKind.Invalid => new TargetCheck(parsed.Error, null),
+            ParsedTargetKind.Number => new TargetCheck(null, parsed.Value == current ? null : parsed.Value),
+        };
+    }
 
     public static ParsedTarget Parse(string? text)
     {
