@@ -1,4 +1,5 @@
 using Enrollment.Web.Features.Home;
+using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.Residents;
 using Enrollment.Web.Features.Transfers;
 
@@ -11,5 +12,5 @@ internal static class FeatureServices
     /// per operation). Component tests register the same with this one call.
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
-        services.AddTransfers().AddHome().AddResidents();
+        services.AddTransfers().AddHome().AddRegistration().AddResidents();
 }
