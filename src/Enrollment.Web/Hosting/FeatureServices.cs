@@ -2,6 +2,7 @@ using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.Residents;
 using Enrollment.Web.Features.Transfers;
+using Enrollment.Web.Features.TrialQuote;
 
 namespace Enrollment.Web.Hosting;
 
@@ -12,5 +13,5 @@ internal static class FeatureServices
     /// per operation). Component tests register the same with this one call.
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
-        services.AddTransfers().AddHome().AddRegistration().AddResidents();
+        services.AddTransfers().AddHome().AddRegistration().AddResidents().AddTrialQuote();
 }
