@@ -41,7 +41,7 @@ public sealed class TrialQuoteJourneyTests(BrowserFixture browser, DemoKestrelAp
         (await page.Locator("[data-testid=quote-late]").InnerTextAsync()).ShouldBe("期外缴费");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
-        await Screenshots.SaveAsync(page, "trial-quote-phone");
+        await Screenshots.SaveAsync(page, "trial-quote-collector-phone");
     }
 
     [Fact]
