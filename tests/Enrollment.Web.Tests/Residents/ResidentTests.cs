@@ -21,6 +21,7 @@ public sealed class ResidentTests(DemoApp app) : IClassFixture<DemoApp>
     {
         var residentId = await app.ResidentOfAsync("鲍沟镇");
         var number = await NumberOfAsync(residentId);
+        var views = await ViewsAsync(residentId);
         await using var session = await app.SessionAsync("tz-baogou");
 
         var detail = (await session.Get<ResidentQueries>().DetailAsync(residentId)).ShouldNotBeNull();
@@ -31,7 +32,8 @@ public sealed class ResidentTests(DemoApp app) : IClassFixture<DemoApp>
         // Nothing the page is given spells the eight hidden digits.
         detail.ToString().ShouldNotContain(number.Substring(6, 8));
         detail.ToString().ShouldNotContain($"{number.Substring(6, 4)}-{number.Substring(10, 2)}-{number.Substring(12, 2)}");
-        (await ViewsAsync(residentId)).ShouldBe(0);
+        // Reading the page is not a view of the full number.
+        (await ViewsAsync(residentId)).ShouldBe(views);
     }
 
     [Fact]
@@ -51,16 +53,17 @@ public sealed class ResidentTests(DemoApp app) : IClassFixture<DemoApp>
     {
         var residentId = await app.NthResidentOfAsync("鲍沟镇", 2);
         var number = await NumberOfAsync(residentId);
+        var userId = await app.ScalarAsync<long>("SELECT id FROM user_accounts WHERE login = 'tz-baogou'");
+        const string byTheClerk =
+            "SELECT count(*) FROM audit_log WHERE action = 'view' AND actor = 'tz-baogou' AND actor_user_id = $2 AND entity = 'residents' AND (entity_key->>'id')::bigint = $1 AND after->>'viewed' = 'citizen_id'";
+        var before = await app.ScalarAsync<long>(byTheClerk, residentId, userId);
         await using var session = await app.SessionAsync("tz-baogou");
 
         var revealed = (await session.Get<ResidentQueries>().RevealAsync(residentId)).ShouldNotBeNull();
 
         revealed.CitizenId.ShouldBe(number);
         revealed.BirthDate.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture).ShouldBe(number.Substring(6, 8));
-        var userId = await app.ScalarAsync<long>("SELECT id FROM user_accounts WHERE login = 'tz-baogou'");
-        (await app.ScalarAsync<long>(
-            "SELECT count(*) FROM audit_log WHERE action = 'view' AND actor = 'tz-baogou' AND actor_user_id = $2 AND entity = 'residents' AND (entity_key->>'id')::bigint = $1 AND after->>'viewed' = 'citizen_id'",
-            residentId, userId)).ShouldBe(1);
+        (await app.ScalarAsync<long>(byTheClerk, residentId, userId)).ShouldBe(before + 1);
     }
 
     [Fact]
@@ -69,6 +72,7 @@ public sealed class ResidentTests(DemoApp app) : IClassFixture<DemoApp>
         var binhu = await app.NthResidentOfAsync("滨湖镇", 1);
         var otherVillage = await app.ResidentOfAsync("鲍沟镇", lastVillage: true);
         var pubei = await app.ScalarAsync<long>("SELECT r.id FROM residents r JOIN tenants t ON t.id = r.tenant_id WHERE t.code = 'pubei' ORDER BY r.id LIMIT 1");
+        var views = (await ViewsAsync(binhu), await ViewsAsync(otherVillage), await ViewsAsync(pubei));
 
         foreach (var (login, id) in new[] { ("tz-baogou", binhu), ("tz-baogou", 999_999_999L), ("tz-baogou-cun", otherVillage), ("tz-admin", pubei), ("pb-admin", binhu) })
         {
@@ -77,9 +81,7 @@ public sealed class ResidentTests(DemoApp app) : IClassFixture<DemoApp>
             (await queries.DetailAsync(id)).ShouldBeNull($"{login} reads {id}");
             (await queries.RevealAsync(id)).ShouldBeNull($"{login} reveals {id}");
         }
-        (await ViewsAsync(binhu)).ShouldBe(0);
-        (await ViewsAsync(otherVillage)).ShouldBe(0);
-        (await ViewsAsync(pubei)).ShouldBe(0);
+        (await ViewsAsync(binhu), await ViewsAsync(otherVillage), await ViewsAsync(pubei)).ShouldBe(views);
     }
 
     [Theory]
@@ -88,12 +90,13 @@ public sealed class ResidentTests(DemoApp app) : IClassFixture<DemoApp>
     public async Task Roles_that_may_not_read_residents_are_refused(string login)
     {
         var residentId = await app.ResidentOfAsync("鲍沟镇");
+        var views = await ViewsAsync(residentId);
         await using var session = await app.SessionAsync(login);
         var queries = session.Get<ResidentQueries>();
 
         await Should.ThrowAsync<OperationRefusedException>(() => queries.DetailAsync(residentId));
         await Should.ThrowAsync<OperationRefusedException>(() => queries.RevealAsync(residentId));
-        (await ViewsAsync(residentId)).ShouldBe(0);
+        (await ViewsAsync(residentId)).ShouldBe(views);
     }
 
     [Fact]
