@@ -32,7 +32,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture browser, DemoKestrel
 
         // Scripted as fast as it goes: the number, then the reason the moment its field appears.
         await page.GetByLabel("身份证号码").PressSequentiallyAsync(number);
-        await page.GetByLabel("转入理由").FillAsync("已迁入本村居住，户口已迁入");
+        await page.GetByLabel("转入理由").PressSequentiallyAsync("已迁入本村居住，户口已迁入");
         await ChooseVillageAsync(page, await VillageNameAsync(village));
         (await page.Locator("[data-testid=id-duplicate]").InnerTextAsync()).ShouldContain("该身份证号码已在本县滨湖镇登记");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
