@@ -1,6 +1,9 @@
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Home;
+using Enrollment.Web.Features.Registration;
+using Enrollment.Web.Features.Residents;
 using Enrollment.Web.Features.Transfers;
+using Enrollment.Web.Features.TrialQuote;
 using Enrollment.Web.Features.Users;
 
 namespace Enrollment.Web.Hosting;
@@ -12,5 +15,5 @@ internal static class FeatureServices
     /// per operation). Component tests register the same with this one call.
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
-        services.AddTransfers().AddHome().AddUsers().AddQuotas();
+        services.AddTransfers().AddHome().AddUsers().AddQuotas().AddRegistration().AddResidents().AddTrialQuote();
 }

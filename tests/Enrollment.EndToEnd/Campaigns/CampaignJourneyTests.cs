@@ -43,7 +43,7 @@ public sealed class CampaignJourneyTests(BrowserFixture browser, DemoKestrelApp 
         await using var context = await browser.NewContextAsync(app.BaseAddress, width: 375, height: 740);
         var page = await context.NewPageAsync();
         await page.SignInAsync("tz-baogou");
-        await page.GotoAsync("/trial-quote");
+        await page.OpenAsync("/trial-quote");
 
         var id = CitizenId(new DateOnly(1990, 5, 5));
         await page.GetByLabel("身份证号码").PressSequentiallyAsync(id[..10]);
@@ -72,7 +72,7 @@ public sealed class CampaignJourneyTests(BrowserFixture browser, DemoKestrelApp 
 
     private static async Task<string> TrialPayableAsync(IPage page, string id)
     {
-        await page.GotoAsync("/trial-quote?campaign=tengzhou-2026");
+        await page.OpenAsync("/trial-quote?campaign=tengzhou-2026");
         await page.GetByLabel("身份证号码").FillAsync(id);
         await page.GetByLabel("缴费日期").FillAsync("2025-11-20");
         await page.GetByRole(AriaRole.Button, new() { Name = "试算", Exact = true }).ClickAsync();

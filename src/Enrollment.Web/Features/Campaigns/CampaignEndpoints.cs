@@ -1,6 +1,5 @@
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Campaigns.Roster;
-using Enrollment.Web.Features.TrialQuote;
 
 namespace Enrollment.Web.Features.Campaigns;
 
@@ -11,7 +10,6 @@ internal static class CampaignEndpoints
     /// <summary>The minimal-API endpoints of campaign configuration and the trial quote (htmx fragments, actions).</summary>
     public static WebApplication MapCampaignEndpoints(this WebApplication app)
     {
-        app.MapTrialQuoteEndpoints();
         app.MapRosterEndpoints();
         app.MapQuotaExport();
         return app;

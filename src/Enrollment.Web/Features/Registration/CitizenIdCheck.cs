@@ -19,8 +19,8 @@ public enum IdCheckKind
     /// <summary>Already registered inside the user's subtree: <see cref="IdCheck.ResidentId"/> links to it.</summary>
     InScope,
     /// <summary>
-    /// Registered in this county outside the user's subtree: the one deliberate exception to "never reveal" (issue 4),
-    /// only <see cref="IdCheck.TownshipName"/> is told, and a transfer may be requested.
+    /// Registered in this county outside the user's subtree: the one deliberate exception to "never reveal what lies
+    /// outside the scope": only <see cref="IdCheck.TownshipName"/> is told, and a transfer may be requested.
     /// </summary>
     OtherTownship,
     /// <summary>The same, in another village of the user's own township (a village collector).</summary>

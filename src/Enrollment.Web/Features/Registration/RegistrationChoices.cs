@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Enrollment.Web.Features.Registration;
 
-internal sealed record VillageGroup(string Township, IReadOnlyList<VillageChoice> Villages);
+public sealed record VillageGroup(string Township, IReadOnlyList<VillageChoice> Villages);
 
-internal sealed record VillageChoice(long Id, string Name);
+public sealed record VillageChoice(long Id, string Name);
 
 public sealed record HouseholdChoice(long Id, string HeadName, string? Address);
 
-internal sealed record HukouChoice(string Code, string Name);
+public sealed record HukouChoice(string Code, string Name);
 
 /// <summary>The select lists of the registration form, all limited to the user's subtree by the query filters.</summary>
 internal static class RegistrationChoices

@@ -1,17 +1,17 @@
-using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Enrollment.Domain.Rules;
 
 namespace Enrollment.Web.Features.TrialQuote;
 
-/// <summary>What the trial quote page posts (试算): the inputs of one quote, policies.md §1.</summary>
+/// <summary>The inputs of one trial quote (试算), policies.md §1.</summary>
 public sealed class TrialQuoteForm
 {
-    /// <summary>The campaign whose current policy quotes (a hidden field; chosen above the form).</summary>
+    /// <summary>The campaign whose current policy quotes (chosen above the form).</summary>
     public string Campaign { get; set; } = "";
 
     /// <summary>
-    /// The number typed for a trial of anyone. Empty and ignored for an existing resident (<see cref="ResidentId"/>):
-    /// their stored number is used on the server and never sent to the page.
+    /// The number typed for a trial of anyone. Ignored for an existing resident (<see cref="ResidentId"/>): their
+    /// stored number is quoted on the server and never sent to the page.
     /// </summary>
     public string IdNumber { get; set; } = "";
 
@@ -20,10 +20,9 @@ public sealed class TrialQuoteForm
 
     public EnrollmentHistory History { get; set; } = EnrollmentHistory.Continuing;
 
-    [Range(0, 50, ErrorMessage = "中断年数应在 0 到 50 之间。")]
+    /// <summary>中断年数, 0 to <see cref="TrialQuoteRules.MaxGapYears"/>.</summary>
     public int GapYears { get; set; }
 
-    [Required(ErrorMessage = "请选择缴费日期。")]
     public DateOnly? PaidOn { get; set; }
 
     /// <summary>镇街: matters only where a township chose another subsidy mode.</summary>
@@ -41,4 +40,33 @@ public sealed class CategoryInput
 
     /// <summary>首次认定日期, optional.</summary>
     public DateOnly? FirstCertified { get; set; }
+}
+
+/// <summary>The ranges a trial's inputs must lie in before anything is quoted, with their Chinese messages.</summary>
+public static class TrialQuoteRules
+{
+    /// <summary>Nobody pays after half a century away; more is a typing slip.</summary>
+    public const int MaxGapYears = 50;
+
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+    public static readonly DateOnly LatestDate = new(2099, 12, 31);
+
+    public static readonly string GapYearsMessage = $"中断年数应为 0 到 {MaxGapYears} 之间的整数。";
+
+    /// <summary>中断年数 as typed (empty is not 0: the clerk says so): null and the number, or the field's message.</summary>
+    public static string? ParseGapYears(string? text, out int years)
+    {
+        years = 0;
+        var typed = text?.Trim() ?? "";
+        return typed.Length > 0 && int.TryParse(typed, NumberStyles.None, CultureInfo.InvariantCulture, out years) && years <= MaxGapYears
+            ? null
+            : GapYearsMessage;
+    }
+
+    public static string? GapYears(int years) => years is < 0 or > MaxGapYears ? GapYearsMessage : null;
+
+    public static string? Date(DateOnly? date, string label) =>
+        date is { } d && (d < EarliestDate || d > LatestDate)
+            ? string.Create(CultureInfo.InvariantCulture, $"{label}应在 {EarliestDate:yyyy-MM-dd} 至 {LatestDate:yyyy-MM-dd} 之间。")
+            : null;
 }

@@ -4,9 +4,12 @@ using Enrollment.Domain.Rules;
 
 namespace Enrollment.Web.Features.TrialQuote;
 
-/// <summary>The outcome of one trial quote, ready to show.</summary>
-internal sealed record TrialQuoteResult(
-    DateOnly BirthDate,
+/// <summary>
+/// The outcome of one trial quote, ready to show. <see cref="BirthDate"/> only for a number the user typed: beside an
+/// existing resident's masked number it would complete it.
+/// </summary>
+public sealed record TrialQuoteResult(
+    DateOnly? BirthDate,
     string Sex,
     decimal Amount,
     decimal Payable,
@@ -25,19 +28,23 @@ internal static class TrialQuoteHandler
 {
     /// <summary>
     /// Quotes the form. <paramref name="storedCitizenId"/> is an existing resident's number, read on the server:
-    /// when given it is quoted and whatever the form carries in its ID field is ignored.
+    /// when given it is quoted and whatever the form carries in its ID field is ignored. Every number and date is
+    /// checked against its range first; nothing is quoted while one is out of it.
     /// </summary>
     public static TrialQuoteResult? Run(CompiledPolicy policy, TrialQuoteForm form, string? storedCitizenId, Dictionary<string, string> errors)
     {
-        var number = storedCitizenId ?? form.IdNumber.Trim();
+        var number = storedCitizenId ?? form.IdNumber?.Trim() ?? "";
+        var citizen = default(CitizenId);
         if (number.Length == 0)
         {
             errors[nameof(TrialQuoteForm.IdNumber)] = "请输入身份证号码。";
-            return null;
         }
-        if (!CitizenId.TryParse(number, out var citizen, out var idError))
+        else if (!CitizenId.TryParse(number, out citizen, out var idError))
         {
             errors[nameof(TrialQuoteForm.IdNumber)] = idError.ToChinese();
+        }
+        if (!InRange(form, errors))
+        {
             return null;
         }
 
@@ -68,7 +75,7 @@ internal static class TrialQuoteHandler
         }
 
         return new TrialQuoteResult(
-            citizen.BirthDate,
+            storedCitizenId is null ? citizen.BirthDate : null,
             Residents.ResidentText.Of(citizen.Sex),
             quote.Amount,
             quote.Payable,
@@ -81,6 +88,31 @@ internal static class TrialQuoteHandler
             quote.CoverageStart,
             quote.Late,
             ExplanationText.ToChinese(quote, policy));
+    }
+
+    private static bool InRange(TrialQuoteForm form, Dictionary<string, string> errors)
+    {
+        if (TrialQuoteRules.GapYears(form.GapYears) is { } gap)
+        {
+            errors[nameof(TrialQuoteForm.GapYears)] = gap;
+        }
+        if (!Enum.IsDefined(form.History))
+        {
+            errors[nameof(TrialQuoteForm.History)] = "请选择参保历史。";
+        }
+        if (form.PaidOn is null)
+        {
+            errors[nameof(TrialQuoteForm.PaidOn)] = "请选择缴费日期。";
+        }
+        else if (TrialQuoteRules.Date(form.PaidOn, "缴费日期") is { } paidOn)
+        {
+            errors[nameof(TrialQuoteForm.PaidOn)] = paidOn;
+        }
+        if (form.Categories.Where(c => c.Selected).Select(c => TrialQuoteRules.Date(c.FirstCertified, "首次认定日期")).FirstOrDefault(m => m is not null) is { } certified)
+        {
+            errors[nameof(TrialQuoteForm.Categories)] = certified;
+        }
+        return errors.Count == 0;
     }
 
     private static string FieldOf(DomainErrorCode code) => code switch

@@ -1,0 +1,6 @@
+namespace Enrollment.Web.Features.Residents;
+
+internal static class ResidentServices
+{
+    public static IServiceCollection AddResidents(this IServiceCollection services) => services.AddScoped<ResidentQueries>();
+}
