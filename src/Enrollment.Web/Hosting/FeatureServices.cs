@@ -1,3 +1,4 @@
+using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Transfers;
 
@@ -10,5 +11,5 @@ internal static class FeatureServices
     /// per operation). Component tests register the same with this one call.
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
-        services.AddTransfers().AddHome();
+        services.AddTransfers().AddHome().AddCampaigns();
 }

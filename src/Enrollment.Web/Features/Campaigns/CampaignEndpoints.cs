@@ -1,18 +1,14 @@
 using Enrollment.Web.Features.Campaigns.Quotas;
-using Enrollment.Web.Features.Campaigns.Roster;
 using Enrollment.Web.Features.TrialQuote;
 
 namespace Enrollment.Web.Features.Campaigns;
 
 internal static class CampaignEndpoints
 {
-    public static IServiceCollection AddCampaigns(this IServiceCollection services) => services.AddCampaignRoster();
-
-    /// <summary>The minimal-API endpoints of campaign configuration and the trial quote (htmx fragments, actions).</summary>
+    /// <summary>The minimal-API endpoints beside the campaign pages: the trial quote's and the quota export.</summary>
     public static WebApplication MapCampaignEndpoints(this WebApplication app)
     {
         app.MapTrialQuoteEndpoints();
-        app.MapRosterEndpoints();
         app.MapQuotaExport();
         return app;
     }
