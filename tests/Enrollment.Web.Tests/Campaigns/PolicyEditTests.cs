@@ -39,6 +39,7 @@ public sealed class PolicyEditTests(DemoApp app) : IClassFixture<DemoApp>
         var form = (await app.OpenEditorAsync("tengzhou-2025")).Form;
         await Should.ThrowAsync<OperationRefusedException>(() => queries.PageAsync(new GridRequest(0, 25)));
         await Should.ThrowAsync<OperationRefusedException>(() => queries.CampaignAsync("tengzhou-2025"));
+        await Should.ThrowAsync<OperationRefusedException>(() => queries.VersionsHeaderAsync("tengzhou-2025"));
         await Should.ThrowAsync<OperationRefusedException>(() => queries.VersionsAsync("tengzhou-2025", new GridRequest(0, 25)));
         await Should.ThrowAsync<OperationRefusedException>(() => queries.VersionAsync("tengzhou-2025", 1));
         await Should.ThrowAsync<OperationRefusedException>(() => queries.CompareAsync("tengzhou-2025", 1, 1));
@@ -66,6 +67,7 @@ public sealed class PolicyEditTests(DemoApp app) : IClassFixture<DemoApp>
         var queries = session.Get<CampaignQueries>();
         (await queries.PageAsync(new GridRequest(0, 200))).Items.Select(c => c.Code).ShouldAllBe(code => code.StartsWith("pubei", StringComparison.Ordinal));
         (await queries.CampaignAsync("tengzhou-2025")).ShouldBeNull();
+        (await queries.VersionsHeaderAsync("tengzhou-2025")).ShouldBeNull();
         (await queries.VersionAsync("tengzhou-2025", 1)).ShouldBeNull();
         (await queries.CompareAsync("tengzhou-2025", 1, 1)).ShouldBeNull();
         (await queries.VersionsAsync("tengzhou-2025", new GridRequest(0, 25))).Total.ShouldBe(0);

@@ -163,6 +163,23 @@ public sealed class PolicyEditorTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task A_call_with_more_rules_than_any_policy_has_is_refused_before_anything_is_read()
+    {
+        var code = await app.NewDraftAsync("editor-many-2026");
+        var (model, form) = await app.OpenEditorAsync(code);
+        while (form.Subsidies.Count <= PolicyEditHandler.MostSubsidies)
+        {
+            form.Subsidies.Add(PolicyListEdits.NewSubsidy("wubao"));
+        }
+
+        var saved = await app.SaveAsync(model, form);
+
+        saved.Outcome.ShouldBe(PolicySaveOutcome.Invalid);
+        saved.Check!.Problems.ShouldHaveSingleItem().ChineseMessage.ShouldBe($"资助规则不能超过 {PolicyEditHandler.MostSubsidies} 条，现有 {PolicyEditHandler.MostSubsidies + 1} 条");
+        (await app.VersionOfAsync(code)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_township_campaign_offers_and_accepts_no_township_overrides()
     {
         var township = await app.NewDraftAsync("editor-baogou-2026", template: "baogou-2022", township: "鲍沟镇");

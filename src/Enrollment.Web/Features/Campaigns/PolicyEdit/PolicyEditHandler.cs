@@ -16,6 +16,9 @@ internal sealed record PolicyProposal(PolicyDocument Document, string Json, Comp
 
 internal static class PolicyEditHandler
 {
+    /// <summary>The most rules of each kind a policy may have (the shipped templates have at most 13 subsidy rules).</summary>
+    public const int MostSubsidies = 60, MostTiming = 30, MostPhases = 12;
+
     public static PolicyProposal Propose(CampaignPolicy current, PolicyEditForm form) =>
         Propose(current.Version.Document, current.Version.Version, current.Campaign.JurisdictionId is not null, form);
 
@@ -29,6 +32,22 @@ internal static class PolicyEditHandler
         PolicyJson.TryDeserialize(currentJson, out var document, out _);
         var d = document ?? throw new InvalidOperationException("The campaign's current policy is not readable.");
         var read = new FormReader();
+        // More rules than any policy has is a tampered call, not a policy: refused before anything is read.
+        foreach (var (count, most, path, noun) in new[]
+        {
+            (form.Subsidies.Count, MostSubsidies, "subsidies", "资助规则"), (form.Timing.Count, MostTiming, "timing", "缴费时间规则"),
+            (form.Phases.Count, MostPhases, "collectionWindow", "征缴阶段"),
+        })
+        {
+            if (count > most)
+            {
+                read.Add(path, "form.too_many", $"{path}: more than {most}", $"{noun}不能超过 {most} 条，现有 {count} 条");
+            }
+        }
+        if (read.Problems.Count > 0)
+        {
+            return new PolicyProposal(d, currentJson, null, read.Problems, "");
+        }
         form.ApplyTo(d, read);
         if (townshipCampaign)
         {
