@@ -14,6 +14,9 @@ public sealed class NewCampaignJourneyTests(BrowserFixture browser, DemoKestrelA
         await page.SignInAsync("tz-admin");
 
         await page.OpenAsync("/campaigns");
+        await page.Locator("[data-testid=campaign-tengzhou-2025]").WaitForAsync();
+        (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(375);
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await page.Locator("[data-testid=new-campaign]").ClickAsync();
         await page.ArriveAtAsync("/campaigns/new");
         await page.WaitForInteractiveAsync();

@@ -40,6 +40,9 @@ internal static partial class PolicyPathNames
                 // The key under modeByTownship is a township's own (Chinese) name.
                 (_, null) when previous == "modeByTownship" => name,
                 ("name", null) when parts.Count > 0 => "名称",
+                // The same words as the editor's fields: a rule's own wording, a timing rule's explanation line.
+                ("label", null) when previous == "subsidies" => "政策中的表述",
+                ("label", null) when previous == "timing" => "说明",
                 (_, { } i) => $"{Known(name)}第 {Ordinal(i)} 项",
                 _ => Known(name),
             });
