@@ -18,17 +18,21 @@ internal static class CampaignSeeder
                      ?? throw new InvalidOperationException($"the policy of {seed.Code} does not validate");
         var name = JsonNode.Parse(seed.PolicyJson)!["name"]!.GetValue<string>();
         var window = policy.Window;
+        // Stamped on the demo's own calendar, not the machine's: the app shows these times beside the versions its
+        // users save on the business date, and version 1 must not look newer than version 2.
+        var createdAt = DemoCampaigns.CreatedAt(policy.PolicyYear);
         var id = (long)(await Sql.ScalarAsync(connection, """
-            INSERT INTO campaigns (tenant_id, code, name, policy_year, jurisdiction_id, status, window_start, window_end)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
-            """, ct, tenantId, seed.Code, name, policy.PolicyYear, jurisdictionId, seed.Status, window.FirstDayInclusive, window.LastDayInclusive))!;
+            INSERT INTO campaigns (tenant_id, code, name, policy_year, jurisdiction_id, status, window_start, window_end, created_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+            """, ct, tenantId, seed.Code, name, policy.PolicyYear, jurisdictionId, seed.Status, window.FirstDayInclusive, window.LastDayInclusive,
+            createdAt))!;
         var reason = seed.IsDemoPolicy
             ? "示例：演示数据，由下一年度政策模板前推一年生成"
             : "初始政策：随产品发布的政策模板（依据政策文件）";
         await Sql.ExecuteAsync(connection, """
             INSERT INTO campaign_policy_versions (tenant_id, campaign_id, version, document, created_at, reason)
-            VALUES ($1, $2, 1, $3::jsonb, now(), $4)
-            """, ct, tenantId, id, seed.PolicyJson, reason);
+            VALUES ($1, $2, 1, $3::jsonb, $4, $5)
+            """, ct, tenantId, id, seed.PolicyJson, createdAt, reason);
         for (var p = 0; p < window.Phases.Count; p++)
         {
             var phase = window.Phases[p];

@@ -15,6 +15,18 @@ internal static class DemoCampaigns
 {
     public static readonly DateOnly BusinessDate = new(2024, 11, 20);
 
+    /// <summary>
+    /// When a demo campaign and its first policy version were set up: 1 September before its policy year (China
+    /// time), and never after the start of the business date, so everything saved in the demo comes later.
+    /// </summary>
+    public static DateTimeOffset CreatedAt(int policyYear)
+    {
+        var chinaTime = TimeSpan.FromHours(8);
+        var setUp = new DateTimeOffset(policyYear - 1, 9, 1, 9, 0, 0, chinaTime);
+        var businessDay = new DateTimeOffset(BusinessDate.ToDateTime(TimeOnly.MinValue), chinaTime);
+        return (setUp < businessDay ? setUp : businessDay).ToUniversalTime();
+    }
+
     public static IReadOnlyList<CampaignSeed> For(string tenantCode) => tenantCode switch
     {
         "tengzhou" =>

@@ -1,3 +1,4 @@
+using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Registration;
@@ -15,5 +16,6 @@ internal static class FeatureServices
     /// per operation). Component tests register the same with this one call.
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
-        services.AddTransfers().AddHome().AddUsers().AddQuotas().AddRegistration().AddResidents().AddTrialQuote();
+        services.AddTransfers().AddHome().AddUsers().AddQuotas().AddRegistration().AddResidents().AddTrialQuote()
+            .AddCampaigns();
 }

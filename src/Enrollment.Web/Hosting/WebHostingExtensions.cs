@@ -32,7 +32,6 @@ internal static class WebHostingExtensions
         builder.Services.AddExceptionHandler<CorrelatedExceptionLogger>();
         builder.Services.AddHttpContextAccessor();
         builder.AddEnrollmentAccounts();
-        builder.Services.AddCampaigns();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Features.Progress.ProgressCache>();
         builder.Services.AddEnrollmentFeatures();

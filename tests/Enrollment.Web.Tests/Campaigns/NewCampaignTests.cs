@@ -1,109 +1,101 @@
 using System.Net;
-using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using Enrollment.Testing.Web;
-using static Enrollment.Web.Tests.Campaigns.Forms;
+using Enrollment.Web.Features.Accounts;
+using Enrollment.Web.Features.Campaigns;
+using Enrollment.Web.Features.Campaigns.NewCampaign;
 
 namespace Enrollment.Web.Tests.Campaigns;
 
 /// <summary>
-/// A new campaign from a shipped policy template (/campaigns/new): settings copied, dates moved to the target
-/// year, a draft at policy version 1, audited; the code checked; only county administrators get in.
+/// A new campaign from a shipped policy template, through the page's command: settings copied, dates moved to the
+/// target year, a draft at policy version 1, audited; the code checked; only the county administrator, and only
+/// within their own county.
 /// </summary>
 public sealed class NewCampaignTests(DemoApp app) : IClassFixture<DemoApp>
 {
-    private const string Form = "[data-testid=new-campaign-form]";
-
     [Theory]
     [InlineData("tz-baogou")]
     [InlineData("tz-staff")]
     [InlineData("tz-finance")]
-    public async Task Only_the_county_administrator_opens_the_page(string login)
+    public async Task Other_roles_of_the_county_neither_open_the_page_nor_create_a_campaign(string login)
     {
         var client = app.NewClient();
         await DemoApp.SignInAsync(client, login);
-
         (await client.GetAsync("/campaigns/new?template=tengzhou-2025")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var posted = await client.PostAsync("/campaigns/new", new FormUrlEncodedContent(
-            [F("_handler", "new-campaign"), F("Input.Template", "tengzhou-2025"), F("Input.PolicyYear", "2030"), F("Input.Code", "sneaky-2030")]));
-        posted.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        await using var session = await app.SessionAsync(login);
+        var commands = session.Get<NewCampaignCommands>();
+        await Should.ThrowAsync<OperationRefusedException>(() => commands.SetupAsync());
+        await Should.ThrowAsync<OperationRefusedException>(() => commands.CreateAsync(new NewCampaignForm { Template = "tengzhou-2025", PolicyYear = 2030, Code = "sneaky-2030" }));
         (await app.ScalarAsync<long>("SELECT count(*) FROM campaigns WHERE code = 'sneaky-2030'")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Another_countys_administrator_cannot_place_a_campaign_in_this_countys_township()
+    {
+        var baogou = await BaogouIdAsync();
+        await using var session = await app.SessionAsync("pb-admin");
+
+        var answer = await session.Get<NewCampaignCommands>().CreateAsync(
+            new NewCampaignForm { Template = "baogou-2022", PolicyYear = 2031, Code = "foreign-2031", TownshipId = baogou });
+
+        answer.Code.ShouldBeNull();
+        answer.Errors[nameof(NewCampaignForm.TownshipId)].ShouldBe("请选择本县的镇（街道），或选择全县。");
+        (await app.ScalarAsync<long>("SELECT count(*) FROM campaigns WHERE code = 'foreign-2031'")).ShouldBe(0);
+        // Their own form offers their own townships only.
+        (await session.Get<NewCampaignCommands>().SetupAsync()).Townships.ShouldNotContain(t => t.Id == baogou);
     }
 
     [Fact]
     public async Task The_list_links_to_the_page_which_shows_the_five_templates()
     {
-        var client = await AdminAsync();
-        (await GetAsync(client, "/campaigns")).QuerySelector("a[data-testid=new-campaign]")!.GetAttribute("href").ShouldBe("/campaigns/new");
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-admin");
+        var parser = new HtmlParser();
 
-        var page = await GetAsync(client, "/campaigns/new");
+        var list = parser.ParseDocument(await client.GetStringAsync("/campaigns"));
+        var page = parser.ParseDocument(await client.GetStringAsync("/campaigns/new"));
+        var unknown = parser.ParseDocument(await client.GetStringAsync("/campaigns/new?template=no-such-template"));
 
+        list.QuerySelector("a[data-testid=new-campaign]")!.GetAttribute("href").ShouldBe("/campaigns/new");
         var templates = page.QuerySelectorAll("[data-testid=templates] [data-template]").Select(t => t.GetAttribute("data-template")).ToList();
         templates.ShouldBe(["tengzhou-2025", "baogou-2022", "pubei-2020", "tengzhou-2020", "xiaoxue-2020"], ignoreOrder: true);
         var baogou = page.QuerySelector("[data-template=baogou-2022]")!.TextContent;
         baogou.ShouldContain("鲍沟镇2022年度居民基本医疗保险参保征缴");
         baogou.ShouldContain("鲍政发〔2021〕21号");
+        baogou.ShouldNotContain("seed");
         baogou.ShouldContain("医保年度 2022");
         baogou.ShouldContain("滕州市鲍沟镇");
-        page.QuerySelector(Form).ShouldBeNull();
-
-        var unknown = await GetAsync(client, "/campaigns/new?template=no-such-template");
+        page.QuerySelector("[data-testid=new-campaign-form]").ShouldBeNull();
         unknown.QuerySelector("[data-testid=unknown-template]")!.TextContent.ShouldContain("未找到政策模板");
-        unknown.QuerySelector(Form).ShouldBeNull();
+        unknown.QuerySelector("[data-testid=new-campaign-form]").ShouldBeNull();
     }
 
     [Fact]
     public async Task The_form_suggests_the_year_after_the_latest_campaign_and_the_template_township()
     {
-        var client = await AdminAsync();
         var next = await app.ScalarAsync<int>("SELECT max(c.policy_year) + 1 FROM campaigns c JOIN tenants t ON t.id = c.tenant_id WHERE t.code = 'tengzhou'");
+        await using var session = await app.SessionAsync("tz-admin");
 
-        var county = FieldsOf(await GetAsync(client, "/campaigns/new?template=tengzhou-2025"), Form);
-        var baogou = await GetAsync(client, "/campaigns/new?template=baogou-2022");
+        var setup = await session.Get<NewCampaignCommands>().SetupAsync();
 
-        county["Input.PolicyYear"].ShouldBe(next.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        county["Input.Code"].ShouldBe($"tengzhou-{next}");
-        county["Input.TownshipId"].ShouldBe("");
-        FieldsOf(baogou, Form)["Input.Code"].ShouldBe($"baogou-{next}");
-        ((IHtmlSelectElement)baogou.QuerySelector("#township")!).SelectedOptions.Single().TextContent.ShouldBe("鲍沟镇");
-    }
-
-    [Theory]
-    [InlineData("tengzhou-2026", "tengzhou-2028")]
-    [InlineData("", "tengzhou-2028")]
-    [InlineData("tz-special", "tz-special")]
-    public async Task A_suggested_code_follows_a_change_of_year_and_a_typed_one_stays(string code, string expected)
-    {
-        var client = await AdminAsync();
-
-        // What htmx asks for when the year field changes: the page for that year, from which it takes #code.
-        var page = await GetAsync(client, $"/campaigns/new?template=tengzhou-2025&Input.PolicyYear=2028&Input.Code={Uri.EscapeDataString(code)}");
-
-        page.QuerySelector("#code")!.GetAttribute("value").ShouldBe(expected);
-        page.QuerySelector("#policy-year")!.GetAttribute("hx-select").ShouldBe("#code");
-    }
-
-    [Fact]
-    public async Task A_year_that_is_not_a_number_falls_back_to_the_default()
-    {
-        var client = await AdminAsync();
-
-        var page = await client.GetAsync("/campaigns/new?template=tengzhou-2025&Input.PolicyYear=abc&Input.Code=");
-
-        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        setup.DefaultYear.ShouldBe(next);
+        setup.CountyName.ShouldBe("滕州市");
+        setup.Townships.Select(t => t.Name).ShouldBe(await app.TownshipsAsync());
+        NewCampaignHandler.SuggestedCode(PolicyTemplates.Find("baogou-2022")!, next).ShouldBe($"baogou-{next}");
+        NewCampaignHandler.MatchingTownship(setup.Townships, PolicyTemplates.Find("baogou-2022")!)!.Name.ShouldBe("鲍沟镇");
+        NewCampaignHandler.MatchingTownship(setup.Townships, PolicyTemplates.Find("tengzhou-2025")!).ShouldBeNull();
+        // 滕州 has no 小雪街道: the whole county is proposed.
+        NewCampaignHandler.MatchingTownship(setup.Townships, PolicyTemplates.Find("xiaoxue-2020")!).ShouldBeNull();
     }
 
     [Fact]
     public async Task A_county_campaign_is_created_from_the_tengzhou_2025_template_as_a_draft()
     {
-        var client = await AdminAsync();
-        var fields = FieldsOf(await GetAsync(client, "/campaigns/new?template=tengzhou-2025"), Form);
-        fields["Input.PolicyYear"] = "2026";
-        fields["Input.Code"] = "tengzhou-2026";
+        var answer = await CreateAsync(new NewCampaignForm { Template = "tengzhou-2025", PolicyYear = 2026, Code = "tengzhou-2026" });
 
-        var created = await client.PostAsync("/campaigns/new", new FormUrlEncodedContent(fields));
-
-        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        created.Headers.Location!.AbsolutePath().ShouldBe("/campaigns/tengzhou-2026");
+        answer.Code.ShouldBe("tengzhou-2026");
         (await Column<string>("tengzhou-2026", "status")).ShouldBe("draft");
         (await Column<string>("tengzhou-2026", "name")).ShouldBe("滕州市2026年度城乡居民基本医疗保险参保征缴");
         (await Column<DateOnly>("tengzhou-2026", "window_start")).ShouldBe(new DateOnly(2025, 10, 1));
@@ -118,28 +110,22 @@ public sealed class NewCampaignTests(DemoApp app) : IClassFixture<DemoApp>
         await ShouldBeVersionOneAndAuditedAsync("tengzhou-2026", "tengzhou-2025");
         (await PhaseCount("tengzhou-2026")).ShouldBe(0);
 
-        var page = await GetAsync(client, "/campaigns/tengzhou-2026");
-        page.QuerySelector("[data-testid=campaign-status]")!.TextContent.ShouldBe("草稿");
-        page.QuerySelector("[data-testid=policy-version]")!.TextContent.ShouldBe("1");
+        await using var session = await app.SessionAsync("tz-admin");
+        var view = (await session.Get<CampaignQueries>().CampaignAsync("tengzhou-2026"))!;
+        view.Status.ShouldBe(Data.Entities.CampaignStatus.Draft);
+        view.Version.ShouldBe(1);
+        view.Township.ShouldBeNull();
     }
 
     [Fact]
     public async Task A_township_campaign_is_created_from_the_baogou_2022_template_for_that_township()
     {
-        var client = await AdminAsync();
-        var fields = FieldsOf(await GetAsync(client, "/campaigns/new?template=baogou-2022"), Form);
-        var baogouId = await app.ScalarAsync<long>("""
-            SELECT j.id FROM jurisdictions j JOIN tenants t ON t.id = j.tenant_id WHERE t.code = 'tengzhou' AND j.level = 'township' AND j.name = '鲍沟镇'
-            """);
-        fields["Input.TownshipId"].ShouldBe(baogouId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        fields["Input.PolicyYear"] = "2026";
-        fields["Input.Code"] = "baogou-2026";
+        var baogou = await BaogouIdAsync();
 
-        var created = await client.PostAsync("/campaigns/new", new FormUrlEncodedContent(fields));
+        var answer = await CreateAsync(new NewCampaignForm { Template = "baogou-2022", PolicyYear = 2026, Code = "baogou-2026", TownshipId = baogou });
 
-        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        created.Headers.Location!.AbsolutePath().ShouldBe("/campaigns/baogou-2026");
-        (await Column<long>("baogou-2026", "jurisdiction_id")).ShouldBe(baogouId);
+        answer.Code.ShouldBe("baogou-2026");
+        (await Column<long>("baogou-2026", "jurisdiction_id")).ShouldBe(baogou);
         (await Column<string>("baogou-2026", "status")).ShouldBe("draft");
         (await Column<int>("baogou-2026", "policy_year")).ShouldBe(2026);
         (await Column<string>("baogou-2026", "name")).ShouldBe("鲍沟镇2026年度居民基本医疗保险参保征缴");
@@ -155,15 +141,9 @@ public sealed class NewCampaignTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task The_phases_of_a_template_become_phase_rows_moved_to_the_target_year()
     {
-        var client = await AdminAsync();
-        var fields = FieldsOf(await GetAsync(client, "/campaigns/new?template=xiaoxue-2020"), Form);
-        // 滕州 has no 小雪街道: the whole county is proposed.
-        fields["Input.TownshipId"].ShouldBe("");
-        fields["Input.PolicyYear"] = "2026";
-        fields["Input.Code"] = "xiaoxue-2026";
+        var answer = await CreateAsync(new NewCampaignForm { Template = "xiaoxue-2020", PolicyYear = 2026, Code = "xiaoxue-2026" });
 
-        (await client.PostAsync("/campaigns/new", new FormUrlEncodedContent(fields))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-
+        answer.Code.ShouldBe("xiaoxue-2026");
         (await Column<string>("xiaoxue-2026", "name")).ShouldBe("滕州市2026年度城乡居民基本医疗保险费集中征缴");
         (await PhaseCount("xiaoxue-2026")).ShouldBe(3);
         (await app.ScalarAsync<string>("""
@@ -179,48 +159,46 @@ public sealed class NewCampaignTests(DemoApp app) : IClassFixture<DemoApp>
     [InlineData("-2027", "只能使用小写字母、数字和连字符")]
     [InlineData("new", "系统保留")]
     [InlineData("", "请输入征缴活动编号")]
-    public async Task A_taken_or_malformed_code_is_explained_next_to_the_field(string code, string message)
+    public async Task A_taken_or_malformed_code_is_refused_with_its_reason(string code, string message)
     {
-        var client = await AdminAsync();
         var before = await app.ScalarAsync<long>("SELECT count(*) FROM campaigns");
-        var fields = FieldsOf(await GetAsync(client, "/campaigns/new?template=tengzhou-2025"), Form);
-        fields["Input.Code"] = code;
 
-        var page = await PostedPageAsync(client, fields);
+        var answer = await CreateAsync(new NewCampaignForm { Template = "tengzhou-2025", PolicyYear = 2027, Code = code });
 
-        page.QuerySelector("[data-testid=code-error]")!.TextContent.ShouldContain(message);
-        FieldsOf(page, Form)["Input.Code"].ShouldBe(code);
+        answer.Code.ShouldBeNull();
+        answer.Errors[nameof(NewCampaignForm.Code)].ShouldContain(message);
         (await app.ScalarAsync<long>("SELECT count(*) FROM campaigns")).ShouldBe(before);
     }
 
+    [Theory]
+    [InlineData(1999)]
+    [InlineData(2101)]
+    public async Task A_year_out_of_range_is_refused_with_its_reason(int year)
+    {
+        var answer = await CreateAsync(new NewCampaignForm { Template = "tengzhou-2025", PolicyYear = year, Code = $"tengzhou-{year}" });
+
+        answer.Errors[nameof(NewCampaignForm.PolicyYear)].ShouldBe("医保年度应在 2000 到 2100 之间。");
+        (await app.ScalarAsync<long>("SELECT count(*) FROM campaigns WHERE code = $1", $"tengzhou-{year}")).ShouldBe(0);
+    }
+
     [Fact]
-    public async Task A_year_out_of_range_is_explained_next_to_the_field()
+    public async Task An_unknown_template_is_refused()
     {
-        var client = await AdminAsync();
-        var fields = FieldsOf(await GetAsync(client, "/campaigns/new?template=tengzhou-2025"), Form);
-        fields["Input.PolicyYear"] = "1999";
-        fields["Input.Code"] = "tengzhou-1999";
+        var answer = await CreateAsync(new NewCampaignForm { Template = "no-such-template", PolicyYear = 2027, Code = "unknown-2027" });
 
-        var page = await PostedPageAsync(client, fields);
-
-        page.QuerySelector("[data-testid=policy-year-error]")!.TextContent.ShouldContain("2000 到 2100");
-        (await app.ScalarAsync<long>("SELECT count(*) FROM campaigns WHERE code = 'tengzhou-1999'")).ShouldBe(0);
+        answer.Errors[nameof(NewCampaignForm.Template)].ShouldBe("未找到该政策模板，请从列表中选择。");
+        (await app.ScalarAsync<long>("SELECT count(*) FROM campaigns WHERE code = 'unknown-2027'")).ShouldBe(0);
     }
 
-    private async Task<HttpClient> AdminAsync()
+    private async Task<NewCampaignAnswer> CreateAsync(NewCampaignForm form)
     {
-        var client = app.NewClient();
-        await DemoApp.SignInAsync(client, "tz-admin");
-        return client;
+        await using var session = await app.SessionAsync("tz-admin");
+        return await session.Get<NewCampaignCommands>().CreateAsync(form);
     }
 
-    private static async Task<IHtmlDocument> PostedPageAsync(HttpClient client, Dictionary<string, string> fields)
-    {
-        var response = await client.PostAsync("/campaigns/new", new FormUrlEncodedContent(fields));
-        var html = await response.Content.ReadAsStringAsync();
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
-        return Parser.ParseDocument(html);
-    }
+    private Task<long> BaogouIdAsync() => app.ScalarAsync<long>("""
+        SELECT j.id FROM jurisdictions j JOIN tenants t ON t.id = j.tenant_id WHERE t.code = 'tengzhou' AND j.level = 'township' AND j.name = '鲍沟镇'
+        """);
 
     private async Task ShouldBeVersionOneAndAuditedAsync(string code, string template)
     {

@@ -1,16 +1,12 @@
 using Enrollment.Web.Features.Campaigns.Quotas;
-using Enrollment.Web.Features.Campaigns.Roster;
 
 namespace Enrollment.Web.Features.Campaigns;
 
 internal static class CampaignEndpoints
 {
-    public static IServiceCollection AddCampaigns(this IServiceCollection services) => services.AddCampaignRoster();
-
-    /// <summary>The minimal-API endpoints of campaign configuration and the trial quote (htmx fragments, actions).</summary>
+    /// <summary>The minimal-API endpoints beside the campaign pages: the quota export.</summary>
     public static WebApplication MapCampaignEndpoints(this WebApplication app)
     {
-        app.MapRosterEndpoints();
         app.MapQuotaExport();
         return app;
     }

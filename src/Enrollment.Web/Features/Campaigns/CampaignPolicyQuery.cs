@@ -14,10 +14,6 @@ internal sealed record CampaignPolicy(Campaign Campaign, CampaignPolicyVersion V
 /// <summary>Loads campaigns and their current policy through the tenant-filtered DbContext.</summary>
 internal static class CampaignPolicyQuery
 {
-    /// <summary>The tenant's campaigns, newest policy year first.</summary>
-    public static Task<List<Campaign>> ListAsync(EnrollmentDbContext db, CancellationToken ct = default) =>
-        db.Campaigns.AsNoTracking().OrderByDescending(c => c.PolicyYear).ThenBy(c => c.Code).ToListAsync(ct);
-
     /// <summary>
     /// The campaign <paramref name="code"/> with every policy version loaded (tracked, so a handler can add the
     /// next one), or null when the tenant has no such campaign or it has no policy yet.

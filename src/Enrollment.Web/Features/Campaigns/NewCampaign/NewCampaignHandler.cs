@@ -9,7 +9,7 @@ using Npgsql;
 namespace Enrollment.Web.Features.Campaigns.NewCampaign;
 
 /// <summary>A township the new campaign may be scoped to.</summary>
-internal sealed record TownshipChoice(long Id, string Name);
+public sealed record TownshipChoice(long Id, string Name);
 
 /// <summary>
 /// Creates a campaign from a shipped policy template: every setting copied, dates moved to the target year,
@@ -30,18 +30,6 @@ internal static class NewCampaignHandler
         var from = "-" + template.PolicyYear.ToString(CultureInfo.InvariantCulture);
         var stem = template.Id.EndsWith(from, StringComparison.Ordinal) ? template.Id[..^from.Length] : template.Id;
         return $"{stem}-{year.ToString(CultureInfo.InvariantCulture)}";
-    }
-
-    /// <summary>
-    /// The code to show after the year changed to <paramref name="year"/>: the suggestion for that year while the
-    /// field still holds a suggestion (empty, or the template's stem and some year), else what the person typed.
-    /// </summary>
-    public static string CodeForYear(PolicyTemplate template, string? code, int year)
-    {
-        var stem = SuggestedCode(template, year)[..^4];
-        var suggested = string.IsNullOrWhiteSpace(code)
-            || (code.Length == stem.Length + 4 && code.StartsWith(stem, StringComparison.Ordinal) && code[stem.Length..].All(char.IsAsciiDigit));
-        return suggested ? SuggestedCode(template, year) : code!;
     }
 
     /// <summary>The township the template was written for (滕州市鲍沟镇 → 鲍沟镇), when this county has it.</summary>

@@ -11,7 +11,7 @@ namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
 /// the paid keep the quote they paid by. <see cref="Unpaid"/> is every unpaid enrollment the new policy can quote,
 /// all of which get the new version's snapshot.
 /// </summary>
-internal sealed record ImpactSummary(
+public sealed record ImpactSummary(
     int Enrolled, int Changed, int Failed, decimal PayableDelta, decimal SubsidyDelta, decimal CountyDelta, decimal TownshipDelta,
     int Unpaid = 0, int UnpaidChanged = 0)
 {

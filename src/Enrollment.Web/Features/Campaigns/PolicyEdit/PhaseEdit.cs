@@ -18,7 +18,7 @@ public sealed class PhaseEdit
 
     internal PhaseDocument ToDocument(FormReader read, string path) => new()
     {
-        Name = Name?.Trim() ?? "",
+        Name = read.Text(Name, $"{path}.name", "阶段名称", PolicyEditForm.NameLength) ?? "",
         FirstDayInclusive = read.Date(First, $"{path}.firstDayInclusive", "阶段开始日", required: true),
         LastDayInclusive = read.Date(Last, $"{path}.lastDayInclusive", "阶段结束日", required: true),
     };

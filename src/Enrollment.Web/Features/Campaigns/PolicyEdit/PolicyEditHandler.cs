@@ -16,13 +16,54 @@ internal sealed record PolicyProposal(PolicyDocument Document, string Json, Comp
 
 internal static class PolicyEditHandler
 {
-    public static PolicyProposal Propose(CampaignPolicy current, PolicyEditForm form)
+    /// <summary>The most rules of each kind a policy may have (the shipped templates have at most 13 subsidy rules).</summary>
+    public const int MostSubsidies = 60, MostTiming = 30, MostPhases = 12;
+
+    public static PolicyProposal Propose(CampaignPolicy current, PolicyEditForm form) =>
+        Propose(current.Version.Document, current.Version.Version, current.Campaign.JurisdictionId is not null, form);
+
+    /// <summary>
+    /// The form applied to a copy of the current version's document and validated: first what did not read or lies
+    /// outside its range (nothing is computed with it), then the policy validator's problems on the other fields.
+    /// Pure: the editor runs it as the administrator types, the save runs it again.
+    /// </summary>
+    public static PolicyProposal Propose(string currentJson, int currentVersion, bool townshipCampaign, PolicyEditForm form)
     {
-        PolicyJson.TryDeserialize(current.Version.Document, out var document, out _);
-        var d = document ?? throw new InvalidOperationException($"Campaign {current.Campaign.Code}: its current policy is not readable.");
+        PolicyJson.TryDeserialize(currentJson, out var document, out _);
+        var d = document ?? throw new InvalidOperationException("The campaign's current policy is not readable.");
         var read = new FormReader();
+        // More rules than any policy has is a tampered call, not a policy: refused before anything is read.
+        foreach (var (count, most, path, noun) in new[]
+        {
+            (form.Subsidies.Count, MostSubsidies, "subsidies", "资助规则"), (form.Timing.Count, MostTiming, "timing", "缴费时间规则"),
+            (form.Phases.Count, MostPhases, "collectionWindow", "征缴阶段"),
+        })
+        {
+            if (count > most)
+            {
+                read.Add(path, "form.too_many", $"{path}: more than {most}", $"{noun}不能超过 {most} 条，现有 {count} 条");
+            }
+        }
+        if (read.Problems.Count > 0)
+        {
+            return new PolicyProposal(d, currentJson, null, read.Problems, "");
+        }
         form.ApplyTo(d, read);
-        d.Version = current.Version.Version + 1;
+        if (townshipCampaign)
+        {
+            // A township's own campaign covers one township: a choice per township has nothing to choose between.
+            for (var i = 0; i < form.Subsidies.Count; i++)
+            {
+                if (form.Subsidies[i].TownshipModes.Any(t => !string.IsNullOrWhiteSpace(t.Mode)))
+                {
+                    read.Add($"subsidies[{i}].modeByTownship", "form.township_modes", "a township campaign has no per-township modes",
+                        "本活动由一个镇（街道）单独组织，不能按镇街另选资助方式");
+                }
+            }
+        }
+        d.Version = currentVersion + 1;
+        // A field that did not read or lay outside its range went in as empty (never as what was typed), so the other
+        // fields are still checked as the person types; such a proposal is never compiled into a policy to use.
         PolicyCompiler.TryCompile(d, out var policy, out var result);
         var json = PolicyJson.Serialize(d);
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..16];

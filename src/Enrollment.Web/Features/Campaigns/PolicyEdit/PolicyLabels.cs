@@ -27,6 +27,4 @@ internal static class PolicyLabels
     /// <summary>Every basis a rule can name: the categories of policies.md §2 and the two age bands.</summary>
     public static IEnumerable<(string Value, string Text)> Bases =>
         BasisCodes.All.Select(b => (b.ToCode(), b.ChineseName()));
-
-    public static string BasisName(string basis) => BasisCodes.TryParse(basis, out var b) ? b.ChineseName() : basis;
 }

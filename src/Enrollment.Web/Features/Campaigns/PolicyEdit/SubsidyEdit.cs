@@ -32,7 +32,11 @@ public sealed class SubsidyEdit
 
     public bool MissingDateEligible { get; set; }
 
+    /// <summary>政策依据与解释 written for people.</summary>
     public string? Interpretation { get; set; }
+
+    /// <summary>A shipped template's English note on the rule: not shown, kept unless someone writes an explanation.</summary>
+    public string? MaintainerInterpretation { get; set; }
 
     /// <summary>The form for <paramref name="rule"/>, with a mode row for every township (and any override naming another).</summary>
     public static SubsidyEdit From(SubsidyRuleDocument rule, IReadOnlyList<string> townships)
@@ -52,7 +56,8 @@ public sealed class SubsidyEdit
             CutoffKind = rule.FirstCertified switch { { Before: not null } => "before", { OnOrAfter: not null } => "onOrAfter", _ => "" },
             CutoffDate = FormText.Of(rule.FirstCertified?.Before ?? rule.FirstCertified?.OnOrAfter),
             MissingDateEligible = rule.FirstCertified?.MissingDateEligible ?? false,
-            Interpretation = rule.Interpretation,
+            Interpretation = PolicyNotes.IsForMaintainers(rule.Interpretation) ? null : rule.Interpretation,
+            MaintainerInterpretation = PolicyNotes.IsForMaintainers(rule.Interpretation) ? rule.Interpretation : null,
         };
     }
 
@@ -63,22 +68,23 @@ public sealed class SubsidyEdit
 
     internal SubsidyRuleDocument ToDocument(FormReader read, string path)
     {
-        var label = string.IsNullOrWhiteSpace(Label) ? PolicyLabels.BasisName(Basis ?? "") : Label.Trim();
+        var label = CampaignText.Category(Basis);
         var overrides = TownshipModes.Where(t => !string.IsNullOrWhiteSpace(t.Township) && !string.IsNullOrWhiteSpace(t.Mode))
             .GroupBy(t => t.Township!.Trim()).ToDictionary(g => g.Key, g => g.Last().Mode!);
         return new SubsidyRuleDocument
         {
             Basis = Basis?.Trim() ?? "",
-            Label = string.IsNullOrWhiteSpace(Label) ? null : Label.Trim(),
+            Label = read.Text(Label, $"{path}.label", $"{label}的名称", PolicyEditForm.NameLength),
             Share = read.Decimal(Share, $"{path}.share", $"{label}的资助比例", percent: true),
             // An empty county part would silently mean "all county"; make it an error instead (the validator's range message).
             CountyPart = read.Decimal(CountyPart, $"{path}.countyPart", $"{label}的市（县）级承担比例", required: true, percent: true) ?? 1m,
             Funding = Funding ?? "",
             Mode = Mode ?? "",
             ModeByTownship = overrides.Count == 0 ? null : overrides,
-            Department = string.IsNullOrWhiteSpace(Department) ? null : Department.Trim(),
+            Department = read.Text(Department, $"{path}.department", $"{label}的负责部门", PolicyEditForm.DepartmentLength),
             FirstCertified = Cutoff(read, $"{path}.firstCertified", label),
-            Interpretation = string.IsNullOrWhiteSpace(Interpretation) ? null : Interpretation.Trim(),
+            Interpretation = read.Text(Interpretation, $"{path}.interpretation", $"{label}的政策依据与解释", PolicyEditForm.ExplanationLength)
+                ?? MaintainerInterpretation,
         };
     }
 

@@ -29,7 +29,11 @@ public sealed class TimingEdit
 
     public string? CoverageMonths { get; set; }
 
+    /// <summary>政策依据与解释 written for people.</summary>
     public string? Interpretation { get; set; }
+
+    /// <summary>A shipped template's English note on the rule: not shown, kept unless someone writes an explanation.</summary>
+    public string? MaintainerInterpretation { get; set; }
 
     public static TimingEdit From(TimingRuleDocument t)
     {
@@ -48,7 +52,8 @@ public sealed class TimingEdit
             CoverageStart = t.Coverage?.Start,
             CoverageDays = FormText.Of(t.Coverage?.Days),
             CoverageMonths = FormText.Of(t.Coverage?.Months),
-            Interpretation = t.Interpretation,
+            Interpretation = PolicyNotes.IsForMaintainers(t.Interpretation) ? null : t.Interpretation,
+            MaintainerInterpretation = PolicyNotes.IsForMaintainers(t.Interpretation) ? t.Interpretation : null,
         };
     }
 
@@ -56,11 +61,12 @@ public sealed class TimingEdit
     {
         List<string> history = [.. new[] { (Continuing, "continuing"), (FirstTime, "first_time"), (Interrupted, "interrupted") }
             .Where(h => h.Item1).Select(h => h.Item2)];
-        var months = read.Int(NewbornMonths, $"{path}.newbornWithin", "新生儿缴费期限（月）");
-        var days = read.Int(NewbornDays, $"{path}.newbornWithin", "新生儿缴费期限（天）");
+        // Newborns pay within months or days of birth: at most a year either way.
+        var months = read.Int(NewbornMonths, $"{path}.newbornWithin", "新生儿缴费期限（月）", 1, 12, "个月");
+        var days = read.Int(NewbornDays, $"{path}.newbornWithin", "新生儿缴费期限（天）", 1, 366, "天");
         return new TimingRuleDocument
         {
-            Label = Label?.Trim() ?? "",
+            Label = read.Text(Label, $"{path}.label", "缴费时间规则的说明", PolicyEditForm.NameLength) ?? "",
             PaidFromInclusive = read.Date(PaidFrom, $"{path}.paidFromInclusive", "缴费日期从"),
             PaidThroughInclusive = read.Date(PaidThrough, $"{path}.paidThroughInclusive", "缴费日期至"),
             History = history.Count == 0 ? null : history,
@@ -70,11 +76,12 @@ public sealed class TimingEdit
             {
                 Start = CoverageStart ?? "",
                 // Only the parameter the chosen start uses is kept, so switching the start leaves no stale number behind.
-                Days = CoverageStart == "days_after_payment" ? read.Int(CoverageDays, $"{path}.coverage.days", "待遇等待天数") : null,
+                Days = CoverageStart == "days_after_payment" ? read.Int(CoverageDays, $"{path}.coverage.days", "待遇等待天数", 0, 366, "天") : null,
                 Months = CoverageStart is "first_of_month_after_payment" or "months_after_payment_plus_gap"
-                    ? read.Int(CoverageMonths, $"{path}.coverage.months", "待遇等待月数") : null,
+                    ? read.Int(CoverageMonths, $"{path}.coverage.months", "待遇等待月数", 0, 12, "个月") : null,
             },
-            Interpretation = string.IsNullOrWhiteSpace(Interpretation) ? null : Interpretation.Trim(),
+            Interpretation = read.Text(Interpretation, $"{path}.interpretation", "缴费时间规则的政策依据与解释", PolicyEditForm.ExplanationLength)
+                ?? MaintainerInterpretation,
         };
     }
 }

@@ -49,6 +49,10 @@ internal static class PolicyDiff
                     leaves[$"subsidies[{key}].order"] = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
                 break;
+            case JsonArray codes when path.EndsWith(".history", StringComparison.Ordinal):
+                // A rule's history list is one setting (连续参保、首次参保), not one per position.
+                leaves[path] = string.Join(",", codes.Select(c => c?.GetValue<string>()));
+                break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {

@@ -2,15 +2,18 @@ using System.Globalization;
 using Enrollment.Data;
 using Enrollment.Data.Entities;
 using Enrollment.Domain.Policies;
+using Enrollment.Web.Features.Campaigns.PolicyEdit;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
-namespace Enrollment.Web.Features.Campaigns.NextYear;
+namespace Enrollment.Web.Features.Campaigns.Rollover;
 
 /// <summary>
-/// Creates next year's campaign from this year's: every setting copied, every date moved on one year, amounts kept
-/// for the administrator to confirm (a note says so), status draft, policy version 1.
+/// 结转, first step: next year's campaign from this year's. Every setting copied, every date moved on one year,
+/// amounts kept for the administrator to confirm (a note says so), status draft, policy version 1, the phases
+/// mirrored onto the campaign row. The roster follows in a second step (<see cref="RolloverJobs"/>).
 /// </summary>
-internal static class NextYearHandler
+internal static class RolloverDraft
 {
     /// <summary>下一年度草稿：日期已顺延一年；…沿用上一年度，请管理员核对确认后再开始征缴。</summary>
     public static readonly string AmountsNote = PolicyCopy.AmountsNote("下一年度", 1, "上一年度");
@@ -31,7 +34,7 @@ internal static class NextYearHandler
         var code = NextCode(campaign.Code, campaign.PolicyYear);
         if (await db.Campaigns.AnyAsync(c => c.Code == code, ct))
         {
-            return (null, $"下一年度的征缴活动 {code} 已存在。");
+            return (null, Exists(code));
         }
 
         var json = NextYearJson(source.Version.Document, code, campaign.PolicyYear);
@@ -41,29 +44,24 @@ internal static class NextYearHandler
             return (null, "上一年度的政策无法复制：" + string.Join("；", loaded.Problems.Select(p => p.ChineseMessage)));
         }
 
-        var next = new Campaign
-        {
-            Code = code,
-            Name = document.Name,
-            PolicyYear = document.PolicyYear,
-            JurisdictionId = campaign.JurisdictionId,
-            WindowStart = document.CollectionWindow?.FirstDayInclusive,
-            WindowEnd = document.CollectionWindow?.LastDayInclusive,
-            CreatedAt = now,
-        };
-        var ordinal = 0;
-        foreach (var phase in campaign.Phases.OrderBy(p => p.Ordinal))
-        {
-            next.Phases.Add(new CampaignPhase
-            {
-                Ordinal = ++ordinal, Name = phase.Name, StartsOn = phase.StartsOn.AddYears(1), EndsOn = phase.EndsOn.AddYears(1),
-            });
-        }
-        next.AddPolicyVersion(json, $"由 {campaign.Code}（第 {source.Version.Version} 版）生成下一年度草稿", userId, now);
+        var next = new Campaign { Code = code, PolicyYear = document.PolicyYear, JurisdictionId = campaign.JurisdictionId, CreatedAt = now };
+        // Name, window and phases come from the moved document, as after any policy save.
+        CampaignRowSync.MirrorPolicy(next, document);
+        next.AddPolicyVersion(json, $"由 {campaign.Code}（第 {source.Version.Version} 版）结转生成下一年度草稿", userId, now);
         db.Campaigns.Add(next);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone else carried the same campaign over between the check above and this save.
+            return (null, Exists(code));
+        }
         return (code, null);
     }
+
+    private static string Exists(string code) => $"下一年度的征缴活动 {code} 已存在。";
 
     /// <summary>The policy JSON moved on a year: id, year, name, every ISO date; version 1; the amounts note added.</summary>
     public static string NextYearJson(string json, string code, int policyYear) =>

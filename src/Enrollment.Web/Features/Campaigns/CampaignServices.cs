@@ -1,0 +1,21 @@
+using Enrollment.Web.Features.Campaigns.NewCampaign;
+using Enrollment.Web.Features.Campaigns.PolicyEdit;
+using Enrollment.Web.Features.Campaigns.Rollover;
+
+namespace Enrollment.Web.Features.Campaigns;
+
+internal static class CampaignServices
+{
+    /// <summary>
+    /// The campaign pages' queries and commands (scoped), and the roster roll-over's job list and worker (one per
+    /// app: a job outlives the circuit that started it).
+    /// </summary>
+    public static IServiceCollection AddCampaigns(this IServiceCollection services)
+    {
+        services.AddScoped<CampaignQueries>().AddScoped<PolicyEditor>().AddScoped<NewCampaignCommands>()
+            .AddScoped<RolloverQueries>().AddScoped<RolloverCommands>();
+        services.AddSingleton<RolloverJobs>();
+        services.AddHostedService<RolloverWorker>();
+        return services;
+    }
+}
