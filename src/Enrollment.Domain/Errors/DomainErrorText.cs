@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Enrollment.Domain.Rules;
+
 namespace Enrollment.Domain.Errors;
 
 /// <summary>Renders <see cref="DomainError"/> in both languages; the two switches must stay exhaustive.</summary>
@@ -11,6 +13,9 @@ internal static class DomainErrorText
 
     private static string Ymd(DomainError e) =>
         string.Create(Inv, $"{e.Number:D4}-{e.Number2 / 100:D2}-{e.Number2 % 100:D2}");
+
+    private static string HistoryName(string? code) =>
+        EnrollmentHistories.TryParse(code, out var history) ? history.ChineseName() : code ?? "";
 
     private static string Cp(char c) => string.Create(Inv, $"U+{(int)c:X4}");
 
@@ -33,8 +38,8 @@ internal static class DomainErrorText
         DomainErrorCode.CategoryDateInvalid => $"人员类别首次认定日期“{e.Text}”不是有效日期（应为 YYYY-MM-DD）",
         DomainErrorCode.HistoryUnknown => $"未知的参保历史“{e.Text}”（应为 continuing、first_time 或 interrupted）",
         DomainErrorCode.HistoryGapInconsistent => e.Text == "interrupted"
-            ? string.Create(Inv, $"中断参保时中断年数应不少于1年，实际为{e.Number}")
-            : string.Create(Inv, $"参保历史为 {e.Text} 时中断年数应为0，实际为{e.Number}"),
+            ? string.Create(Inv, $"中断后续保时中断年数应不少于1年，实际为{e.Number}")
+            : string.Create(Inv, $"参保历史为“{HistoryName(e.Text)}”时中断年数应为0，实际为{e.Number}"),
         DomainErrorCode.GapYearsInvalid => $"中断年数“{e.Text}”不是非负整数",
         DomainErrorCode.PaymentDateInvalid => $"缴费日期“{e.Text}”不是有效日期（应为 YYYY-MM-DD）",
         DomainErrorCode.BirthAfterPayment => $"出生日期 {D(e.Date1)} 晚于缴费日期 {D(e.Date2)}",

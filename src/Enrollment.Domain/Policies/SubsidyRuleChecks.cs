@@ -44,7 +44,7 @@ internal static class SubsidyRuleChecks
         if (!PolicyCodes.TryParseMode(rule.Mode, out _))
         {
             p.Error($"{path}.mode", "subsidy.mode.unknown", $"{path}.mode '{rule.Mode}' must be direct or reimburse",
-                $"「{label}」的资助方式“{rule.Mode}”无效（应为直接代缴或先缴后补）");
+                $"「{label}」的资助方式“{rule.Mode}”无效（应为代缴或先缴费后补助）");
         }
 
         foreach (var (township, mode) in rule.ModeByTownship ?? [])
@@ -53,7 +53,7 @@ internal static class SubsidyRuleChecks
             {
                 p.Error($"{path}.modeByTownship.{township}", "subsidy.mode.unknown",
                     $"{path}.modeByTownship.{township} '{mode}' must be direct or reimburse",
-                    $"{township}对「{label}」选择的资助方式“{mode}”无效（应为直接代缴或先缴后补）");
+                    $"{township}对「{label}」选择的资助方式“{mode}”无效（应为代缴或先缴费后补助）");
             }
         }
 

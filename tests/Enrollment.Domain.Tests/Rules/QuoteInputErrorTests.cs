@@ -38,14 +38,14 @@ public class QuoteInputErrorTests
     }
 
     [Theory]
-    [InlineData(EnrollmentHistory.Continuing, 1)]
-    [InlineData(EnrollmentHistory.FirstTime, 2)]
-    [InlineData(EnrollmentHistory.Interrupted, 0)]
-    public void History_and_gap_must_agree(EnrollmentHistory history, int gap)
+    [InlineData(EnrollmentHistory.Continuing, 1, "参保历史为“连续参保”时中断年数应为0，实际为1")]
+    [InlineData(EnrollmentHistory.FirstTime, 2, "参保历史为“首次参保”时中断年数应为0，实际为2")]
+    [InlineData(EnrollmentHistory.Interrupted, 0, "中断后续保时中断年数应不少于1年，实际为0")]
+    public void History_and_gap_must_agree_said_with_the_names_users_read(EnrollmentHistory history, int gap, string chinese)
     {
         var quote = CampaignCase.Policy("tengzhou-2025").Quote(Request("1980-01-01", "2024-11-01", history: history, gap: gap));
         quote.Error.Code.ShouldBe(DomainErrorCode.HistoryGapInconsistent);
-        quote.Error.ToChinese().ShouldContain(gap.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        quote.Error.ToChinese().ShouldBe(chinese);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed partial class CampaignComponentTests(DemoApp app) : IClassFixture<
         page.FindAll("[data-testid=policy-notes]").ShouldBeEmpty();
         var main = page.Find("[data-testid=campaign-name]").ParentElement!.TextContent;
         main.ShouldNotContain("Interpretation");
-        main.ShouldNotContain("policies.md");
+        main.ShouldNotContain("rules.md");
         // The newborn rule has no payment dates: said in words, never "… 至 …".
         var timing = page.Find("[data-testid=timing-rules]").TextContent;
         timing.ShouldNotContain("…");

@@ -37,7 +37,7 @@ public sealed partial class PolicyDiffTests
     [InlineData("timing[0].coverage.start", "birth_date", "缴费时间规则第 1 条 · 待遇享受 · 起始方式", "出生之日")]
     [InlineData("timing[0].newbornWithin.days", "90", "缴费时间规则第 1 条 · 新生儿缴费期限 · 天数", "90 日")]
     [InlineData("collectionWindow.phases[2].name", "公示验收", "集中征缴期 · 征缴阶段第 3 个 · 名称", "公示验收")]
-    [InlineData("notes[4]", "Interpretation (policies.md §5): the document says nothing", "说明第 5 条", "（英文技术备注，不显示）")]
+    [InlineData("notes[4]", "Interpretation (docs/rules.md §5): the document says nothing", "说明第 5 条", "（英文技术备注，不显示）")]
     public void A_setting_is_named_and_valued_as_people_say_it(string path, string value, string name, string said)
     {
         PolicyPathNames.Describe(path).ShouldBe(name);

@@ -30,7 +30,7 @@ public sealed class UserChangeTests(UsersApp app) : IClassFixture<UsersApp>
         UserText.Name(UserStatus.Disabled).ShouldBe("已停用");
         (await SignedInAsync(session)).ShouldBeFalse("the open session is signed out");
         var again = UserTestKit.Parse(await (await AccountsWorld.SignInAsync(AccountsWorld.NewClient(app), target.Login)).Content.ReadAsStringAsync());
-        again.QuerySelector("[data-testid=sign-in-error]")!.TextContent.ShouldBe("登录名或密码不正确。");
+        again.QuerySelector("[data-testid=sign-in-error]")!.TextContent.ShouldBe("登录名或密码不正确。连续 5 次错误，账号将锁定 15 分钟。");
 
         (await app.SetActiveAsync(World.Tengzhou.Admin, target.Id, active: true)).Ok.ShouldBeTrue();
         (await app.FindAsync(World.Tengzhou.Admin, target.Id))!.Status.ShouldBe(UserStatus.Normal);

@@ -4,7 +4,7 @@ namespace Enrollment.Web.Features.Campaigns;
 
 /// <summary>
 /// The shipped templates carry interpretation notes in English for the engineers who maintain them ("Interpretation
-/// (policies.md §5): …", often quoting a Chinese phrase). Users read Chinese only: such notes are kept in the
+/// (docs/rules.md §5): …", often quoting a Chinese phrase). Users read Chinese only: such notes are kept in the
 /// document and never shown. A note people add is Chinese and may contain a code (tengzhou-2025) or a number, but not
 /// an English sentence.
 /// </summary>

@@ -3,7 +3,7 @@ using Enrollment.Domain.Rules;
 
 namespace Enrollment.Web.Features.TrialQuote;
 
-/// <summary>The inputs of one trial quote (试算), policies.md §1.</summary>
+/// <summary>The inputs of one trial quote (试算): who pays, on which date, under which categories (docs/rules.md §2–§4, §7).</summary>
 public sealed class TrialQuoteForm
 {
     /// <summary>The campaign whose current policy quotes (chosen above the form).</summary>

@@ -51,9 +51,12 @@ internal static class TrialQuoteHandler
         var categories = default(CertifiedCategories);
         foreach (var row in form.Categories.Where(c => c.Selected))
         {
-            if (!BasisCodes.TryParse(row.Code, out var code) || !categories.TryAdd(code, row.FirstCertified, out var error))
+            if (!BasisCodes.TryParse(row.Code, out var code) || !categories.TryAdd(code, row.FirstCertified, out _))
             {
-                errors[nameof(TrialQuoteForm.Categories)] = $"类别“{row.Code}”无法使用。";
+                // Only a tampered form gets here: the page offers the policy's certified categories alone.
+                errors[nameof(TrialQuoteForm.Categories)] = code.IsAgeBand()
+                    ? $"“{code.ChineseName()}”按出生日期自动认定，不能勾选。"
+                    : "所选认定类别不在本政策之列，请刷新页面后重新选择。";
                 return null;
             }
         }

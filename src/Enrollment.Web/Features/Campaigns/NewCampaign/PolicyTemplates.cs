@@ -18,11 +18,4 @@ internal static class PolicyTemplates
     public static IReadOnlyList<PolicyTemplate> All => Templates.Value;
 
     public static PolicyTemplate? Find(string? id) => All.FirstOrDefault(t => t.Id == id);
-
-    /// <summary>
-    /// The source without the seed file reference the catalogue appends ("…; seed 004_….txt"): people know the
-    /// document by its title and number, the seed file means nothing to them.
-    /// </summary>
-    public static string? SourceTitle(PolicyTemplate template) =>
-        template.Source?.Split("; seed ", 2)[0];
 }

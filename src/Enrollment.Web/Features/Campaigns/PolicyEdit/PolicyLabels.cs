@@ -24,7 +24,7 @@ internal static class PolicyLabels
     public static readonly (string Value, string Text)[] Cutoffs =
         [("", "不限首次认定日期"), ("before", "首次认定早于"), ("onOrAfter", "首次认定不早于")];
 
-    /// <summary>Every basis a rule can name: the categories of policies.md §2 and the two age bands.</summary>
+    /// <summary>Every basis a rule can name: the categories of docs/rules.md §3 and the two age bands.</summary>
     public static IEnumerable<(string Value, string Text)> Bases =>
         BasisCodes.All.Select(b => (b.ToCode(), b.ChineseName()));
 }

@@ -6,7 +6,7 @@ namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
 
 /// <summary>
 /// The one mapping from the rules engine's <see cref="Quote"/> to the snapshot an enrollment keeps
-/// (<see cref="CampaignEnrollment.ApplyQuote"/>, policies.md §7): codes as the CSV contract writes them, and
+/// (<see cref="CampaignEnrollment.ApplyQuote"/>, docs/rules.md §12.3): codes as the CSV contract writes them, and
 /// basis, funding and mode only when a subsidy applies. Whoever stores a quote on an enrollment uses this.
 /// </summary>
 internal static class QuoteSnapshots

@@ -32,8 +32,6 @@ internal static class PolicyValueText
             "months" => $"{value} 个月",
             "days" => $"{value} 日",
             "order" => $"第 {value} 条",
-            // The document's title, without the seed file the catalogue appends (it means nothing to a reader).
-            "source" when path == "source" => value.Split("; seed ", 2)[0],
             _ when path.Contains(".modeByTownship.", StringComparison.Ordinal) => CampaignText.Mode(value),
             _ when PolicyNotes.IsForMaintainers(value) => "（英文技术备注，不显示）",
             _ => value,
