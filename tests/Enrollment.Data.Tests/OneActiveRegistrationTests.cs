@@ -25,7 +25,7 @@ public sealed class OneActiveRegistrationTests(WorldFixture fixture) : IClassFix
 
         var refused = await Should.ThrowAsync<DuplicateRegistrationException>(() => b.SaveChangesAsync());
 
-        refused.Message.ShouldBe("该身份证号码已在其他县（市）参保登记，不得重复参保");
+        refused.Message.ShouldBe("该身份证号码已在其他县（市）参保登记，不得重复参保。");
         (await Db.ScalarAsync("SELECT count(*) FROM residents WHERE tenant_id = $1 AND name = '李强'", World.TenantB)).ShouldBe(0);
         (await Db.ScalarAsync("SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND after->>'name' = '李强'", World.TenantB)).ShouldBe(0);
     }

@@ -38,7 +38,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             catch (PostgresException e) when (IsSecondActiveRegistration(e))
             {
                 Finish(db, () => db.AuditTransaction?.Rollback());
-                throw new DuplicateRegistrationException("该身份证号码已在其他县（市）参保登记，不得重复参保", e);
+                throw new DuplicateRegistrationException(DuplicateRegistrationException.Refusal, e);
             }
         }
         return result;
@@ -70,7 +70,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                     await transaction.RollbackAsync(CancellationToken.None);
                 }
                 await EndAsync(db);
-                throw new DuplicateRegistrationException("该身份证号码已在其他县（市）参保登记，不得重复参保", e);
+                throw new DuplicateRegistrationException(DuplicateRegistrationException.Refusal, e);
             }
         }
         return result;

@@ -107,4 +107,6 @@ public enum AuditAction
     /// <summary>Too many failed sign-ins: the account is locked for a while.</summary>
     LockedOut,
     SignOut,
+    /// <summary>Someone looked up where a citizen ID number is registered (the registration check).</summary>
+    Lookup,
 }

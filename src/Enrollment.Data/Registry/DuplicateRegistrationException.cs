@@ -10,8 +10,11 @@ public sealed class DuplicateRegistrationException : Exception
     /// <summary>The unique index that enforces one active registration per person.</summary>
     public const string ConstraintName = "id_hash_registry_one_active";
 
+    /// <summary>What the clerk reads, wherever the refusal is detected.</summary>
+    public const string Refusal = "该身份证号码已在其他县（市）参保登记，不得重复参保。";
+
     public DuplicateRegistrationException()
-        : base("该身份证号码已在其他县（市）参保登记，不得重复参保")
+        : base(Refusal)
     {
     }
 

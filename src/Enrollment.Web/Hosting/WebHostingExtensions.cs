@@ -5,6 +5,7 @@ using Enrollment.Web.Components.Mud;
 using Enrollment.Web.Features.Accounts;
 using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Errors;
+using Enrollment.Web.Features.Registration;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -35,6 +36,7 @@ internal static class WebHostingExtensions
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Features.Progress.ProgressCache>();
         builder.Services.AddEnrollmentFeatures();
+        builder.Services.Configure<IdLookupOptions>(builder.Configuration.GetSection(IdLookupOptions.Section));
         return builder;
     }
 

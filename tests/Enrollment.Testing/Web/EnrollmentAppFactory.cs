@@ -35,6 +35,9 @@ public class EnrollmentAppFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("ConnectionStrings:EnrollmentApp", TestPostgres.AppConnectionStringFor(DatabaseName));
         builder.UseSetting("Enrollment:IdHashKey", TestKeys.IdHashKey);
         builder.UseSetting("Diagnostics:EnableThrowEndpoint", "true");
+        // One fixture serves many tests as the same demo users: their lookups would add up to the per-user limit.
+        // The limit's own tests set it low.
+        builder.UseSetting("Enrollment:IdLookup:Burst", "100000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -73,7 +73,7 @@ public sealed class RegistrationComponentTests(DemoApp app) : IClassFixture<Demo
     }
 
     [Fact]
-    public async Task Another_townships_number_names_only_the_township_and_the_reason_typed_is_the_one_requested()
+    public async Task Another_townships_number_is_told_to_a_collector_without_the_township_and_the_reason_typed_is_the_one_requested()
     {
         var residentId = await app.NthResidentOfAsync("滨湖镇", 7);
         var id = await app.ScalarAsync<string>("SELECT citizen_id FROM residents WHERE id = $1", residentId);
@@ -84,13 +84,14 @@ public sealed class RegistrationComponentTests(DemoApp app) : IClassFixture<Demo
         var page = session.RenderInLayout<RegisterResidentPage>();
 
         await TypeAsync(page, "#citizen-id", id);
-        page.WaitForAssertion(() => page.Find("[data-testid=id-duplicate]").TextContent.ShouldContain("该身份证号码已在本县滨湖镇登记"), Wait);
+        page.WaitForAssertion(() => page.Find("[data-testid=id-duplicate]").TextContent.ShouldContain("该身份证号码已在本县其他镇（街道）登记。"), Wait);
         await TypeAsync(page, "#transfer-reason", "已迁入本村居住");
         // The field reports the same number again as it loses focus: nothing beside it is reset.
         await TypeAsync(page, "#citizen-id", id);
         await page.InvokeAsync(() => page.Find("[data-testid=request-transfer]").Click());
 
-        page.WaitForAssertion(() => page.Markup.ShouldContain("已提交转移申请，待滨湖镇或县医保局审批。"), Wait);
+        page.WaitForAssertion(() => page.Markup.ShouldContain("已提交转移申请，待原所在镇（街道）或县医保局审批。"), Wait);
+        page.Markup.ShouldNotContain("滨湖镇");
         page.Markup.ShouldNotContain(name);
         page.Markup.ShouldNotContain(village);
         page.Markup.ShouldNotContain($"/residents/{residentId}");
@@ -149,7 +150,7 @@ public sealed class RegistrationComponentTests(DemoApp app) : IClassFixture<Demo
 
         await TypeAsync(page, "#citizen-id", id);
 
-        page.WaitForAssertion(() => page.Find("[data-testid=id-duplicate]").TextContent.Trim().ShouldBe("该身份证号码已在其他县（市）参保登记，不得重复参保"), Wait);
+        page.WaitForAssertion(() => page.Find("[data-testid=id-duplicate]").TextContent.Trim().ShouldBe("该身份证号码已在其他县（市）参保登记，不得重复参保。"), Wait);
         page.Markup.ShouldNotContain("浦北");
         page.Markup.ShouldNotContain("申请转入");
     }
@@ -219,7 +220,7 @@ public sealed class RegistrationComponentTests(DemoApp app) : IClassFixture<Demo
         await using (await OtherCountyRace.ArmAsync(app, id))
         {
             await SubmitAsync(page);
-            page.WaitForAssertion(() => page.Find("[data-testid=id-duplicate]").TextContent.Trim().ShouldBe("该身份证号码已在其他县（市）参保登记，不得重复参保"), Wait);
+            page.WaitForAssertion(() => page.Find("[data-testid=id-duplicate]").TextContent.Trim().ShouldBe("该身份证号码已在其他县（市）参保登记，不得重复参保。"), Wait);
         }
         (await app.ScalarAsync<long>("SELECT count(*) FROM residents WHERE citizen_id = $1", id)).ShouldBe(0);
     }

@@ -168,7 +168,7 @@ public sealed class RegistrationTests(DemoApp app) : IClassFixture<DemoApp>
 
         check.ShouldBe(new IdCheck(IdCheckKind.OtherTownship, Domain.Residents.CitizenId.Parse(id), TownshipName: "滨湖镇"));
         check.CanRequestTransfer.ShouldBeTrue();
-        IdCheckText.Refusal(check).ShouldBe("该身份证号码已在本县滨湖镇登记");
+        IdCheckText.Refusal(check).ShouldBe("该身份证号码已在本县滨湖镇登记。");
 
         // Saving it anyway is refused with the same answer, and nothing else about the person.
         var refused = await RegisterAsAsync("tz-baogou", Form(id, "重复登记", await app.VillageOfAsync("鲍沟镇")));
@@ -186,8 +186,21 @@ public sealed class RegistrationTests(DemoApp app) : IClassFixture<DemoApp>
 
         var check = await CheckAsAsync("tz-baogou-cun", id);
 
-        check.ShouldBe(new IdCheck(IdCheckKind.OtherVillageOfOwnTownship, Domain.Residents.CitizenId.Parse(id), TownshipName: "鲍沟镇"));
-        IdCheckText.Refusal(check).ShouldBe("该身份证号码已在本镇其他村（社区）登记");
+        check.ShouldBe(new IdCheck(IdCheckKind.OtherVillageOfOwnTownship, Domain.Residents.CitizenId.Parse(id)));
+        IdCheckText.Refusal(check).ShouldBe("该身份证号码已在本镇其他村（社区）登记。");
+    }
+
+    [Fact]
+    public async Task A_village_collector_is_not_told_which_township_holds_a_number_but_may_still_ask_for_the_transfer()
+    {
+        var residentId = await app.NthResidentOfAsync("滨湖镇", 6);
+        var id = await app.ScalarAsync<string>("SELECT citizen_id FROM residents WHERE id = $1", residentId);
+
+        var check = await CheckAsAsync("tz-baogou-cun", id);
+
+        check.ShouldBe(new IdCheck(IdCheckKind.OtherTownship, Domain.Residents.CitizenId.Parse(id)));
+        check.CanRequestTransfer.ShouldBeTrue();
+        IdCheckText.Refusal(check).ShouldBe("该身份证号码已在本县其他镇（街道）登记。");
     }
 
     [Fact]
@@ -205,7 +218,7 @@ public sealed class RegistrationTests(DemoApp app) : IClassFixture<DemoApp>
 
         check.ShouldBe(new IdCheck(IdCheckKind.OtherTenant, Domain.Residents.CitizenId.Parse(id)));
         check.CanRequestTransfer.ShouldBeFalse();
-        IdCheckText.Refusal(check).ShouldBe("该身份证号码已在其他县（市）参保登记，不得重复参保");
+        IdCheckText.Refusal(check).ShouldBe("该身份证号码已在其他县（市）参保登记，不得重复参保。");
         refused.Saved.ShouldBeFalse();
         refused.Check.Kind.ShouldBe(IdCheckKind.OtherTenant);
         (await CountAsync(id)).ShouldBe(1);
@@ -221,7 +234,7 @@ public sealed class RegistrationTests(DemoApp app) : IClassFixture<DemoApp>
 
         refused.Saved.ShouldBeFalse();
         refused.Check.Kind.ShouldBe(IdCheckKind.OtherTenant);
-        IdCheckText.Refusal(refused.Check).ShouldBe("该身份证号码已在其他县（市）参保登记，不得重复参保");
+        IdCheckText.Refusal(refused.Check).ShouldBe("该身份证号码已在其他县（市）参保登记，不得重复参保。");
         (await CountAsync(id)).ShouldBe(0);
         (await app.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE entity = 'residents' AND after->>'name' = '同时登记'")).ShouldBe(0);
     }

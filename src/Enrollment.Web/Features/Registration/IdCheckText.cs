@@ -1,9 +1,13 @@
+using Enrollment.Data.Registry;
+
 namespace Enrollment.Web.Features.Registration;
 
 /// <summary>What the clerk is told about a checked number, the same beside the field and after a refused save.</summary>
 public static class IdCheckText
 {
-    public const string OtherCounty = "该身份证号码已在其他县（市）参保登记，不得重复参保";
+    public const string OtherCounty = DuplicateRegistrationException.Refusal;
+
+    public const string TooManyLookups = "核对身份证号码过于频繁，请稍等一两分钟再试。";
 
     /// <summary>Why the number cannot be registered; null when it can.</summary>
     public static string? Refusal(IdCheck check) => check.Kind switch
@@ -12,8 +16,11 @@ public static class IdCheckText
         IdCheckKind.Invalid => check.Message,
         IdCheckKind.Available => null,
         IdCheckKind.InScope => "该身份证号码已在本辖区登记。",
-        IdCheckKind.OtherTownship => $"该身份证号码已在本县{check.TownshipName}登记",
-        IdCheckKind.OtherVillageOfOwnTownship => "该身份证号码已在本镇其他村（社区）登记",
+        IdCheckKind.OtherTownship => check.TownshipName is { } township
+            ? $"该身份证号码已在本县{township}登记。"
+            : "该身份证号码已在本县其他镇（街道）登记。",
+        IdCheckKind.OtherVillageOfOwnTownship => "该身份证号码已在本镇其他村（社区）登记。",
         IdCheckKind.OtherTenant => OtherCounty,
+        IdCheckKind.TooManyLookups => TooManyLookups,
     };
 }

@@ -20,7 +20,7 @@ public sealed record RegistrationResult(long? ResidentId, IReadOnlyDictionary<st
 /// table and works in a context of its own acting for the user, so a village, household or resident outside the
 /// subtree is simply not found.
 /// </summary>
-public sealed class RegistrationCommands(UserDbContextFactory contexts, CurrentUser currentUser, TimeProvider clock, CitizenIdHasher hasher)
+public sealed class RegistrationCommands(UserDbContextFactory contexts, CurrentUser currentUser, TimeProvider clock, CitizenIdCheck idCheck)
 {
     public async Task<RegistrationLists> ListsAsync(CancellationToken cancellationToken = default)
     {
@@ -41,20 +41,20 @@ public sealed class RegistrationCommands(UserDbContextFactory contexts, CurrentU
     /// <summary>What registering this number would run into, as the clerk types it.</summary>
     public async Task<IdCheck> CheckIdAsync(string? citizenId, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(Operation.RegisterResidents);
+        var user = await currentUser.RequireAsync(Operation.RegisterResidents);
         await using var db = await contexts.CreateAsync(cancellationToken);
-        return await CitizenIdCheck.CheckAsync(db, new DuplicateRegistry(db, hasher), clock, citizenId, cancellationToken);
+        return await idCheck.CheckAsync(db, user, citizenId, cancellationToken);
     }
 
     public async Task<RegistrationResult> RegisterAsync(RegisterForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        await currentUser.RequireAsync(Operation.RegisterResidents);
+        var user = await currentUser.RequireAsync(Operation.RegisterResidents);
         var errors = RegisterRules.Check(form);
         IdCheck check;
         await using (var db = await contexts.CreateAsync(cancellationToken))
         {
-            check = await CitizenIdCheck.CheckAsync(db, new DuplicateRegistry(db, hasher), clock, form.CitizenId, cancellationToken);
+            check = await idCheck.CheckAsync(db, user, form.CitizenId, cancellationToken);
             if (check.Kind is IdCheckKind.Empty or IdCheckKind.Invalid)
             {
                 errors[nameof(RegisterForm.CitizenId)] = IdCheckText.Refusal(check)!;

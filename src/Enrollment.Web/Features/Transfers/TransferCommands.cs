@@ -1,5 +1,5 @@
-using Enrollment.Data.Registry;
 using Enrollment.Web.Features.Accounts;
+using Enrollment.Web.Features.Registration;
 
 namespace Enrollment.Web.Features.Transfers;
 
@@ -9,7 +9,7 @@ namespace Enrollment.Web.Features.Transfers;
 /// carries the row version the user saw, so a request closed by someone else meanwhile is not acted on twice.
 /// </summary>
 public sealed class TransferCommands(
-    UserDbContextFactory contexts, CurrentUser currentUser, TimeProvider clock, CitizenIdHasher hasher, TransferNotifier notifier)
+    UserDbContextFactory contexts, CurrentUser currentUser, TimeProvider clock, CitizenIdCheck idCheck, TransferNotifier notifier)
 {
     public async Task<TransferOutcome> DecideAsync(long requestId, bool approve, string? note, uint seenVersion, CancellationToken cancellationToken = default)
     {
@@ -30,8 +30,8 @@ public sealed class TransferCommands(
     {
         var user = await currentUser.RequireAsync(Operation.RequestTransfers);
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var registry = new DuplicateRegistry(db, hasher);
-        var answer = await TransferRequestCommand.RequestAsync(db, registry, clock, user.Id, citizenId, toVillageId, Bounded(reason), cancellationToken);
+        var check = await idCheck.CheckAsync(db, user, citizenId, cancellationToken);
+        var answer = await TransferRequestCommand.RequestAsync(db, clock, user.Id, check, toVillageId, Bounded(reason), cancellationToken);
         if (answer.Ok)
         {
             notifier.Notify();

@@ -1,6 +1,5 @@
 using Enrollment.Data;
 using Enrollment.Data.Entities;
-using Enrollment.Data.Registry;
 using Enrollment.Web.Features.Registration;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -19,11 +18,15 @@ internal static class TransferRequestCommand
 {
     private const string OnePendingIndex = "transfer_requests_one_pending";
 
+    /// <summary>Requests the transfer of the person <paramref name="check"/> found (the number just checked for the user).</summary>
     public static async Task<TransferRequestAnswer> RequestAsync(
-        EnrollmentDbContext db, DuplicateRegistry registry, TimeProvider clock, long? userId,
-        string? citizenId, long? toVillageId, string? reason, CancellationToken cancellationToken = default)
+        EnrollmentDbContext db, TimeProvider clock, long? userId,
+        IdCheck check, long? toVillageId, string? reason, CancellationToken cancellationToken = default)
     {
-        var check = await CitizenIdCheck.CheckAsync(db, registry, clock, citizenId, cancellationToken);
+        if (check.Kind == IdCheckKind.TooManyLookups)
+        {
+            return new(false, IdCheckText.TooManyLookups);
+        }
         if (!check.CanRequestTransfer)
         {
             return new(false, "该身份证号码无需申请转入。");
@@ -59,7 +62,7 @@ internal static class TransferRequestCommand
             db.ChangeTracker.Clear();
             return await PendingAsync(db, resident.Id, cancellationToken) ?? new(false, "该人员已有待审批的转移申请，请刷新后查看。");
         }
-        var where = check.Kind == IdCheckKind.OtherTownship ? check.TownshipName : "本镇";
+        var where = check.Kind == IdCheckKind.OtherTownship ? check.TownshipName ?? "原所在镇（街道）" : "本镇";
         return new(true, $"已提交转移申请，待{where}或县医保局审批。");
     }
 
