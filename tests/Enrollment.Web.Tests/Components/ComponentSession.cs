@@ -1,12 +1,15 @@
 using System.Security.Claims;
 using Bunit;
 using Enrollment.Data;
+using Enrollment.Data.Entities;
 using Enrollment.Testing;
 using Enrollment.Testing.Web;
 using Enrollment.Web.Components.Mud;
 using Enrollment.Web.Features.Accounts;
 using Enrollment.Web.Features.Progress;
+using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +39,8 @@ public sealed class ComponentSession : IAsyncDisposable
         // The app's clock (the demo's pinned business date) and settings.
         services.AddSingleton(app.Services.GetRequiredService<TimeProvider>());
         services.AddSingleton(app.Services.GetRequiredService<IOptions<SessionOptions>>());
+        services.AddSingleton(app.Services.GetRequiredService<IOptions<IdLookupOptions>>());
+        AddIdentityPieces(services, app.Services);
         services.AddMemoryCache();
         services.AddEnrollmentMud();
         services.AddScoped<ProgressCache>();
@@ -58,6 +63,28 @@ public sealed class ComponentSession : IAsyncDisposable
             authorization.SetClaims([.. principal.Claims.Where(c => c.Type is not (ClaimTypes.Name or ClaimTypes.Role))]);
         }
         return new ComponentSession(context);
+    }
+
+    /// <summary>
+    /// The app's own Identity pieces (password rules, Chinese messages, hasher) that the account handlers build their
+    /// user manager from. They are stateless, so the app's instances serve the test renderer as they are.
+    /// </summary>
+    private static void AddIdentityPieces(IServiceCollection services, IServiceProvider app)
+    {
+        using var scope = app.CreateScope();
+        var identity = scope.ServiceProvider;
+        services.AddSingleton(identity.GetRequiredService<IOptions<IdentityOptions>>());
+        services.AddSingleton(identity.GetRequiredService<IPasswordHasher<UserAccount>>());
+        services.AddSingleton(identity.GetRequiredService<ILookupNormalizer>());
+        services.AddSingleton(identity.GetRequiredService<IdentityErrorDescriber>());
+        foreach (var validator in identity.GetServices<IUserValidator<UserAccount>>())
+        {
+            services.AddSingleton(validator);
+        }
+        foreach (var validator in identity.GetServices<IPasswordValidator<UserAccount>>())
+        {
+            services.AddSingleton(validator);
+        }
     }
 
     public IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)

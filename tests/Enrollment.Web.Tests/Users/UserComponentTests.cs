@@ -26,7 +26,7 @@ public sealed class UserComponentTests(UsersApp app) : IClassFixture<UsersApp>
     [Fact]
     public async Task The_new_user_form_says_what_is_wrong_as_it_is_typed_and_stores_nothing()
     {
-        await using var session = await UserComponentSession.StartAsync(app, World.Tengzhou.Admin);
+        await using var session = await ComponentSession.StartAsync(app, World.Tengzhou.Admin.Login);
         var page = OpenNewUser(session);
 
         await page.TypeAsync("login", "ab");
@@ -65,7 +65,7 @@ public sealed class UserComponentTests(UsersApp app) : IClassFixture<UsersApp>
     [Fact]
     public async Task Jurisdictions_are_grouped_by_township_in_official_order_and_no_one_may_be_made_system_admin()
     {
-        await using var session = await UserComponentSession.StartAsync(app, World.Tengzhou.Admin);
+        await using var session = await ComponentSession.StartAsync(app, World.Tengzhou.Admin.Login);
         var page = OpenNewUser(session);
 
         (await page.OptionsAsync("jurisdiction")).ShouldBe(["全县（不限辖区）", "滨湖镇（全镇）", "滨湖镇 · 滨湖村", "鲍沟镇（全镇）", "鲍沟镇 · 鲍沟村"]);
@@ -81,7 +81,7 @@ public sealed class UserComponentTests(UsersApp app) : IClassFixture<UsersApp>
     [Fact]
     public async Task Creating_shows_the_temporary_password_once_with_a_copy_button()
     {
-        await using var session = await UserComponentSession.StartAsync(app, World.Tengzhou.Admin);
+        await using var session = await ComponentSession.StartAsync(app, World.Tengzhou.Admin.Login);
         var page = OpenNewUser(session);
 
         await page.TypeAsync("login", "bunit-clerk");
@@ -111,7 +111,7 @@ public sealed class UserComponentTests(UsersApp app) : IClassFixture<UsersApp>
     [Fact]
     public async Task A_taken_login_is_said_beside_the_field_until_the_login_is_changed()
     {
-        await using var session = await UserComponentSession.StartAsync(app, World.Tengzhou.Admin);
+        await using var session = await ComponentSession.StartAsync(app, World.Tengzhou.Admin.Login);
         var page = OpenNewUser(session);
 
         await page.TypeAsync("login", World.Pubei.Staff.Login);
@@ -128,7 +128,7 @@ public sealed class UserComponentTests(UsersApp app) : IClassFixture<UsersApp>
     [Fact]
     public async Task The_system_admin_picks_a_county_bureau_and_gives_only_the_county_administrator_role()
     {
-        await using var session = await UserComponentSession.StartAsync(app, World.SystemAdmin);
+        await using var session = await ComponentSession.StartAsync(app, World.SystemAdmin.Login);
         var page = OpenNewUser(session);
 
         page.FindAll("#jurisdiction").ShouldBeEmpty("the system administrator reads no jurisdictions");

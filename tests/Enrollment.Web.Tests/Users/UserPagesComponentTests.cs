@@ -2,6 +2,7 @@ using Bunit;
 using Enrollment.Data.Entities;
 using Enrollment.Testing.Web;
 using Enrollment.Web.Features.Users;
+using Enrollment.Web.Tests.Components;
 using Microsoft.AspNetCore.Components;
 
 namespace Enrollment.Web.Tests.Users;
@@ -22,7 +23,7 @@ public sealed class UserPagesComponentTests(UsersApp app) : IClassFixture<UsersA
     [Fact]
     public async Task The_list_shows_the_countys_accounts_and_filters_them_on_the_server()
     {
-        await using var session = await UserComponentSession.StartAsync(app, World.Tengzhou.Admin);
+        await using var session = await ComponentSession.StartAsync(app, World.Tengzhou.Admin.Login);
         var page = session.RenderInLayout<UsersPage>();
 
         page.WaitForAssertion(() => Logins(page).ShouldContain(World.Tengzhou.BinhuCollector.Login), Wait);
@@ -61,7 +62,7 @@ public sealed class UserPagesComponentTests(UsersApp app) : IClassFixture<UsersA
     [Fact]
     public async Task The_system_admin_lists_county_administrators_with_their_bureau()
     {
-        await using var session = await UserComponentSession.StartAsync(app, World.SystemAdmin);
+        await using var session = await ComponentSession.StartAsync(app, World.SystemAdmin.Login);
         var page = session.RenderInLayout<UsersPage>();
 
         page.WaitForAssertion(() => Logins(page).ShouldContain(World.Pubei.Admin.Login), Wait);
@@ -78,7 +79,7 @@ public sealed class UserPagesComponentTests(UsersApp app) : IClassFixture<UsersA
     public async Task Disabling_asks_first_then_says_what_happened_and_enabling_brings_the_account_back()
     {
         var target = await World.AddUserAsync("bunit-disable", UserRole.TownshipStaff, World.Tengzhou, World.Tengzhou.Binhu.Id);
-        await using var session = await UserComponentSession.StartAsync(app, World.Tengzhou.Admin);
+        await using var session = await ComponentSession.StartAsync(app, World.Tengzhou.Admin.Login);
         var page = session.RenderInLayout<EditUserPage>(new Dictionary<string, object?> { [nameof(EditUserPage.Id)] = target.Id });
         page.WaitForAssertion(() => page.Find("[data-testid=user-name]").TextContent.ShouldBe("bunit-disable（测试）"), Wait);
         page.Find("[data-testid=user-status]").TextContent.ShouldBe("正常");
@@ -106,7 +107,7 @@ public sealed class UserPagesComponentTests(UsersApp app) : IClassFixture<UsersA
     public async Task Resetting_asks_first_and_shows_the_new_temporary_password_once()
     {
         var target = await World.AddUserAsync("bunit-reset", UserRole.VillageStaff, World.Tengzhou, World.Tengzhou.BinhuVillage.Id);
-        await using var session = await UserComponentSession.StartAsync(app, World.Tengzhou.Admin);
+        await using var session = await ComponentSession.StartAsync(app, World.Tengzhou.Admin.Login);
         var page = session.RenderInLayout<EditUserPage>(new Dictionary<string, object?> { [nameof(EditUserPage.Id)] = target.Id });
         page.WaitForAssertion(() => page.Find("form[data-testid=reset-password-form]"), Wait);
 
@@ -132,7 +133,7 @@ public sealed class UserPagesComponentTests(UsersApp app) : IClassFixture<UsersA
     [Fact]
     public async Task An_administrators_own_account_keeps_its_role_and_cannot_be_disabled()
     {
-        await using var session = await UserComponentSession.StartAsync(app, World.Tengzhou.Admin);
+        await using var session = await ComponentSession.StartAsync(app, World.Tengzhou.Admin.Login);
         var page = session.RenderInLayout<EditUserPage>(new Dictionary<string, object?> { [nameof(EditUserPage.Id)] = World.Tengzhou.Admin.Id });
         page.WaitForAssertion(() => page.Find("[data-testid=activation]"), Wait);
 
@@ -146,7 +147,7 @@ public sealed class UserPagesComponentTests(UsersApp app) : IClassFixture<UsersA
     public async Task Editing_says_a_jurisdiction_that_does_not_fit_at_once_and_saves_one_that_does()
     {
         var target = await World.AddUserAsync("bunit-move", UserRole.TownshipStaff, World.Tengzhou, World.Tengzhou.Baogou.Id);
-        await using var session = await UserComponentSession.StartAsync(app, World.Tengzhou.Admin);
+        await using var session = await ComponentSession.StartAsync(app, World.Tengzhou.Admin.Login);
         var page = session.RenderInLayout<EditUserPage>(new Dictionary<string, object?> { [nameof(EditUserPage.Id)] = target.Id });
         page.WaitForAssertion(() => page.Find("form[data-testid=edit-user-form]"), Wait);
         page.Find("#jurisdiction").GetAttribute("value").ShouldBe("鲍沟镇（全镇）");
@@ -166,7 +167,7 @@ public sealed class UserPagesComponentTests(UsersApp app) : IClassFixture<UsersA
     [Fact]
     public async Task The_new_county_form_checks_code_and_region_as_typed_and_shows_the_first_admins_password()
     {
-        await using var session = await UserComponentSession.StartAsync(app, World.SystemAdmin);
+        await using var session = await ComponentSession.StartAsync(app, World.SystemAdmin.Login);
         var page = session.RenderInLayout<NewTenantPage>();
         page.WaitForAssertion(() => page.Find("form[data-testid=new-tenant-form]"), Wait);
 
