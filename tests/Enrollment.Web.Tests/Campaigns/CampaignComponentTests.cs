@@ -99,6 +99,24 @@ public sealed partial class CampaignComponentTests(DemoApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Starting_the_collection_says_what_it_changes_and_the_page_then_offers_the_next_step()
+    {
+        var code = await app.NewDraftAsync("start-2026");
+        await using var session = await ComponentSession.StartAsync(app, "tz-admin");
+        var page = session.RenderInLayout<CampaignPage>(CodeOf(code));
+        page.WaitForAssertion(() => page.Find("[data-testid=campaign-next-status]").TextContent.Trim().ShouldBe("开始征缴"), Wait);
+
+        await page.InvokeAsync(() => page.Find("[data-testid=campaign-next-status]").Click());
+        page.WaitForAssertion(() => page.Find(".mud-dialog").TextContent.ShouldContain("此后修改政策须填写原因并先预览影响"), Wait);
+        await page.InvokeAsync(() => page.Find("[data-testid=dialog-confirm]").Click());
+
+        page.WaitForAssertion(() => page.Find("[data-testid=campaign-status]").TextContent.Trim().ShouldBe("征缴中"), Wait);
+        page.Find("[data-testid=campaign-next-status]").TextContent.Trim().ShouldBe("结束征缴");
+        page.Find(".mud-snackbar").TextContent.ShouldContain("已开始征缴。");
+        (await app.ScalarAsync<string>("SELECT status FROM campaigns WHERE code = $1", code)).ShouldBe("open");
+    }
+
+    [Fact]
     public async Task The_version_comparison_names_and_values_every_setting_in_Chinese()
     {
         var code = await app.NewDraftAsync("compare-2026");

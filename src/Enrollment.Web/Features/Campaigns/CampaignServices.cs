@@ -1,6 +1,7 @@
 using Enrollment.Web.Features.Campaigns.NewCampaign;
 using Enrollment.Web.Features.Campaigns.PolicyEdit;
 using Enrollment.Web.Features.Campaigns.Rollover;
+using Enrollment.Web.Features.Campaigns.Status;
 
 namespace Enrollment.Web.Features.Campaigns;
 
@@ -13,7 +14,7 @@ internal static class CampaignServices
     public static IServiceCollection AddCampaigns(this IServiceCollection services)
     {
         services.AddScoped<CampaignQueries>().AddScoped<PolicyEditor>().AddScoped<NewCampaignCommands>()
-            .AddScoped<RolloverQueries>().AddScoped<RolloverCommands>();
+            .AddScoped<RolloverQueries>().AddScoped<RolloverCommands>().AddScoped<CampaignStatusCommands>();
         services.AddSingleton<RolloverJobs>();
         services.AddHostedService<RolloverWorker>();
         return services;
