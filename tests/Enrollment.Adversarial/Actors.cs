@@ -22,14 +22,20 @@ public static class Actors
         var actors = new List<Actor> { new("anonymous", null, null, null, null) };
         foreach (var login in Logins)
         {
-            var id = await app.ScalarAsync<long>("SELECT id FROM user_accounts WHERE login = $1", login);
-            var role = await app.ScalarAsync<string>("SELECT role FROM user_accounts WHERE login = $1", login);
-            var tenant = await app.ScalarAsync<int?>("SELECT tenant_id FROM user_accounts WHERE login = $1", login);
-            var path = await app.ScalarAsync<string?>(
-                "SELECT j.path FROM user_accounts u JOIN jurisdictions j ON j.tenant_id = u.tenant_id AND j.id = u.jurisdiction_id WHERE u.login = $1", login);
-            actors.Add(new Actor(login, Parse(role), tenant, path, id));
+            actors.Add(await OneAsync(app, login));
         }
         return actors;
+    }
+
+    /// <summary>One account, demo or added by a test, with its county and subtree.</summary>
+    public static async Task<Actor> OneAsync(DemoApp app, string login)
+    {
+        var id = await app.ScalarAsync<long>("SELECT id FROM user_accounts WHERE login = $1", login);
+        var role = await app.ScalarAsync<string>("SELECT role FROM user_accounts WHERE login = $1", login);
+        var tenant = await app.ScalarAsync<int?>("SELECT tenant_id FROM user_accounts WHERE login = $1", login);
+        var path = await app.ScalarAsync<string?>(
+            "SELECT j.path FROM user_accounts u JOIN jurisdictions j ON j.tenant_id = u.tenant_id AND j.id = u.jurisdiction_id WHERE u.login = $1", login);
+        return new Actor(login, Parse(role), tenant, path, id);
     }
 
     private static UserRole Parse(string snake) =>
