@@ -253,8 +253,7 @@ public static class HandlerExpectations
     /// The permission table: the role's operations, and for an operation on the county's configuration as a whole
     /// (<see cref="OperationScope.County"/>) a user who is not bound to part of the county.
     /// </summary>
-    public static bool Can(Actor a, Operation operation) =>
-        Permissions.Allows(a.Role, operation) && (Permissions.ScopeOf(operation) != OperationScope.County || a.ScopePath is null);
+    public static bool Can(Actor a, Operation operation) => Permissions.Allows(a.Role, a.ScopePath is not null, operation);
 
     public static bool Same(Actor a, int tenantId) => tenantId != 0 && a.TenantId == tenantId;
 

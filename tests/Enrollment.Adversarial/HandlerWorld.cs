@@ -5,7 +5,6 @@ using Enrollment.Data.Tenancy;
 using Enrollment.Testing;
 using Enrollment.Testing.Web;
 using Enrollment.Web.Features.Campaigns.NewCampaign;
-using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
 namespace Enrollment.Adversarial;
@@ -34,9 +33,6 @@ public sealed record Transfer(string Label, long Id, int TenantId, string FromPa
 public sealed class HandlerWorld
 {
     public const long Missing = 999_999_999;
-
-    /// <summary>The login of the 鲍沟镇-bound county administrator the world adds.</summary>
-    public const string SubtreeAdmin = "adv-baogou-admin";
 
     private int counter;
 
@@ -104,7 +100,7 @@ public sealed class HandlerWorld
             new Person("a resident id that does not exist", Missing, 0, "", await world.FreshIdAsync(), "", false),
         ];
 
-        await world.AddSubtreeAdminAsync(tengzhou, baogou.Id);
+        var subtreeAdmin = await Enrollment.Adversarial.Actors.AddSubtreeAdminAsync(app);
         world.Users =
         [
             await world.AccountAsync("tz-baogou"), await world.AccountAsync("tz-baogou-cun"), await world.AccountAsync("tz-binhu"),
@@ -113,7 +109,7 @@ public sealed class HandlerWorld
         ];
 
         world.Actors = await Enrollment.Adversarial.Actors.LoadAsync(app);
-        world.Actors.Add(await Enrollment.Adversarial.Actors.OneAsync(app, SubtreeAdmin));
+        world.Actors.Add(subtreeAdmin);
         foreach (var actor in world.Actors)
         {
             world.HomeVillage[actor.Login] = actor.TenantId is { } tenant
@@ -215,21 +211,6 @@ public sealed class HandlerWorld
     {
         var tenant = await App.ScalarAsync<int>("SELECT tenant_id FROM campaigns WHERE code = $1", code);
         return new CampaignRecord("campaign " + code, code, tenant, await App.ScalarAsync<string>("SELECT name FROM campaigns WHERE code = $1", code));
-    }
-
-    /// <summary>A county administrator bound to 鲍沟镇, as a county administrator would create one.</summary>
-    private async Task AddSubtreeAdminAsync(int tenant, long townshipId)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(TestPostgres.ConnectionStringFor(App.DatabaseName));
-        await using var db = new EnrollmentDbContext(DataServiceCollectionExtensions.CreateOptions(dataSource), TenantContext.For(tenant, "test:sweep"));
-        var user = new UserAccount
-        {
-            Login = SubtreeAdmin, DisplayName = "鲍沟镇医保办管理员（对抗测试）", Role = UserRole.BureauAdmin, TenantId = tenant,
-            JurisdictionId = townshipId, MustChangePassword = false,
-        };
-        user.PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, DemoApp.Password);
-        db.UserAccounts.Add(user);
-        await db.SaveChangesAsync();
     }
 
     /// <summary>A draft campaign of 滕州, made the way the county administrator makes one.</summary>
