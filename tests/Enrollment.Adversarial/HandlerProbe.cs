@@ -18,17 +18,14 @@ namespace Enrollment.Adversarial;
 /// One call of a handler method as one actor, and what must come of it. <see cref="Allowed"/>: the permission table
 /// and the record's county and place let the actor do it, so the answer must pass <see cref="Check"/> (by default:
 /// not a refusal). Otherwise it must be refused — <c>OperationRefusedException</c> or the method's "not found"
-/// answer (<see cref="Refusal"/>, by default <see cref="Answers.IsRefusal"/>) — with nothing written. Either way
-/// none of the actor's <see cref="HandlerWorld"/> secrets (and none of <see cref="Secrets"/>) may be in the answer,
-/// except what the caller typed in (<see cref="Echoes"/>).
+/// answer (<see cref="Answers.IsRefusal"/>) — with nothing written. Either way none of what the actor must not see
+/// (<see cref="HandlerExpectations.Unseen"/>, and <see cref="Secrets"/>) may be in the answer, except what the caller
+/// passed in (<see cref="Echoes"/>).
 /// </summary>
 public sealed record HandlerProbe(string Why, bool Allowed, Func<ActorSession, Task<object?>> Call)
 {
     /// <summary>For an allowed call: what is wrong with the answer, or null when it is the one the actor should get.</summary>
     public Func<object?, Task<string?>>? Check { get; init; }
-
-    /// <summary>Recognises this method's refusal, when it has one of its own (e.g. a check that says only "another county").</summary>
-    public Func<object?, bool>? Refusal { get; init; }
 
     /// <summary>More strings that must not be in the answer (e.g. places outside a subtree, where the method lists places).</summary>
     public IReadOnlyCollection<string> Secrets { get; init; } = [];
