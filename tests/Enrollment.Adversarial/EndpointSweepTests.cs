@@ -7,8 +7,8 @@ namespace Enrollment.Adversarial;
 
 /// <summary>
 /// Every page and endpoint of the app, from its own endpoint data source, requested as every demo role of every county
-/// (and as nobody) with ids of the actor's own subtree, a sibling township, another county and none at all: each
-/// answers what <see cref="Expectations"/> says and nothing else.
+/// (and as nobody, and as a county administrator bound to a township) with ids of the actor's own subtree, a sibling
+/// township, another county and none at all: each answers what <see cref="Expectations"/> says and nothing else.
 /// </summary>
 public sealed class EndpointSweepTests(DemoApp app) : IClassFixture<DemoApp>
 {
@@ -17,6 +17,7 @@ public sealed class EndpointSweepTests(DemoApp app) : IClassFixture<DemoApp>
     {
         var targets = await Targets.LoadAsync(app);
         var actors = await Actors.LoadAsync(app);
+        actors.Add(await Actors.AddSubtreeAdminAsync(app));
         var routes = Routes();
         var unknown = routes.Where(r => !Expectations.Open.Contains(r) && Expectations.For(r, actors[0], targets) is null).ToList();
 

@@ -56,7 +56,8 @@ public static class Expectations
     private static Probe Page(Actor actor, string url, bool allowed, string why) =>
         new(url, allowed ? HttpStatusCode.OK : actor.SignedIn ? HttpStatusCode.NotFound : HttpStatusCode.Redirect, why);
 
-    private static bool Can(Actor actor, Operation operation) => Permissions.Allows(actor.Role, operation);
+    /// <summary>The role's operations; those on the county's configuration as a whole only for a user not bound to part of it.</summary>
+    private static bool Can(Actor actor, Operation operation) => Permissions.Allows(actor.Role, actor.ScopePath is not null, operation);
 
     /// <summary>A resident is read by roles that read residents, in their county, inside their subtree.</summary>
     private static bool Reads(Actor actor, Target resident) =>

@@ -63,12 +63,19 @@ internal static class AccountsHostingExtensions
             // Every request checks the security stamp: a cookie saved before a sign-out fails on its next use.
             o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         });
-        // One policy per operation, each requiring the roles the permission table gives it.
+        // One policy per operation, each requiring the roles the permission table gives it, and for the county's
+        // configuration as a whole a user not bound to part of the county.
         var authorization = services.AddAuthorizationBuilder();
         foreach (var operation in Enum.GetValues<Operation>())
         {
-            authorization.AddPolicy(Permissions.PolicyOf(operation),
-                p => p.RequireRole([.. Permissions.RolesFor(operation).Select(r => r.ToString())]));
+            authorization.AddPolicy(Permissions.PolicyOf(operation), p =>
+            {
+                p.RequireRole([.. Permissions.RolesFor(operation).Select(r => r.ToString())]);
+                if (Permissions.ScopeOf(operation) == OperationScope.County)
+                {
+                    p.RequireAssertion(c => c.User.JurisdictionIdOf() is null);
+                }
+            });
         }
         services.AddCascadingAuthenticationState();
         services.Configure<SessionOptions>(builder.Configuration.GetSection("Enrollment:Session"));

@@ -8,7 +8,7 @@ namespace Enrollment.Web.Features.Accounts;
 public sealed record SignedInUser(
     long Id, string Login, string DisplayName, UserRole Role, int? TenantId, long? JurisdictionId, string? JurisdictionPath, string ScopeName)
 {
-    public bool Can(Operation operation) => Permissions.Allows(Role, operation);
+    public bool Can(Operation operation) => Permissions.Allows(Role, JurisdictionId is not null, operation);
 
     /// <summary>A county-level user (no jurisdiction): they see the whole county.</summary>
     public bool IsCountyLevel => TenantId is not null && JurisdictionId is null;

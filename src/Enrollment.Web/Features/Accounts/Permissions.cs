@@ -69,6 +69,15 @@ public static class Permissions
     public static bool Allows(UserRole? role, Operation operation) =>
         role is { } r && ByRole.TryGetValue(r, out var operations) && operations.Contains(operation);
 
+    /// <summary>
+    /// Whether a user of <paramref name="role"/> may perform <paramref name="operation"/> where they work: an operation on
+    /// the county's configuration as a whole (<see cref="OperationScope.County"/>) also needs a user who is not bound
+    /// to part of the county — a county administrator bound to a township manages that township's accounts, not the
+    /// county's campaigns.
+    /// </summary>
+    public static bool Allows(UserRole? role, bool boundToJurisdiction, Operation operation) =>
+        Allows(role, operation) && !(boundToJurisdiction && ScopeOf(operation) == OperationScope.County);
+
     /// <summary>The roles that may perform <paramref name="operation"/> (the policy's roles).</summary>
     public static IReadOnlyList<UserRole> RolesFor(Operation operation) =>
         [.. Enum.GetValues<UserRole>().Where(r => Allows(r, operation))];
