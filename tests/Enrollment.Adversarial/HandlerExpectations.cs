@@ -8,6 +8,7 @@ using Enrollment.Web.Features.Campaigns.NewCampaign;
 using Enrollment.Web.Features.Campaigns.PolicyEdit;
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Campaigns.Rollover;
+using Enrollment.Web.Features.Campaigns.Status;
 using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.Residents;
@@ -235,6 +236,20 @@ public static class HandlerExpectations
                 return start;
             }, That<RolloverStart>(x => x != RolloverStart.NotFound)))),
 
+        // A status step from a status the campaign is not in: past the permission and the lookup (an allowed actor is
+        // told someone else changed it), and never a write, so the world's campaigns keep their statuses for the rest.
+        [Key<CampaignStatusCommands>(nameof(CampaignStatusCommands.MoveAsync))] = new((a, w) => Campaigns(a, w, c => (async s =>
+            {
+                var actual = await w.App.ScalarAsync<string?>("SELECT status FROM campaigns WHERE code = $1 AND tenant_id = $2", c.Code, c.TenantId);
+                var seen = actual == "draft" ? CampaignStatus.Open : CampaignStatus.Draft;
+                return await s.Get<CampaignStatusCommands>().MoveAsync(c.Code, seen, CampaignStatusCommands.NextOf(seen)!.Value);
+            }, That<CampaignStatusAnswer>(x => !x.Moved && x.Message.Contains("刚被他人改为", StringComparison.Ordinal))))),
+
+        [Key<CitizenIdCheck>(nameof(CitizenIdCheck.CheckAsync))] = new(null,
+            "takes the caller's own context and signed-in user; reached only through RegistrationCommands.CheckIdAsync, RegisterAsync and TransferCommands.RequestAsync (swept)"),
+        [Key<IdLookupLimiter>(nameof(IdLookupLimiter.TryTake))] = new(null,
+            "the in-memory per-user lookup buckets; no database, nothing to reveal but whether the caller's own bucket is empty"),
+        [Key<IdLookupLimiter>(nameof(IdLookupLimiter.Dispose))] = new(null, "disposes the in-memory buckets with the app"),
         [Key<TransferNotifier>(nameof(TransferNotifier.Notify))] = new(null,
             "raises the circuit's own in-memory event; it carries no data and reads nothing"),
         [Key<AccountManagers>(nameof(AccountManagers.For))] = new(null,

@@ -8,6 +8,7 @@ using Enrollment.Web.Features.Campaigns.NewCampaign;
 using Enrollment.Web.Features.Campaigns.PolicyEdit;
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Campaigns.Rollover;
+using Enrollment.Web.Features.Campaigns.Status;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.Transfers;
 using Enrollment.Web.Features.Users;
@@ -73,6 +74,7 @@ public static class Answers
         RolloverDraftAnswer draft => !draft.Created && draft.Error?.Contains("找不到", StringComparison.Ordinal) == true,
         RegistrationResult registration => !registration.Saved,
         NewCampaignAnswer campaign => campaign.Code is null,
+        CampaignStatusAnswer status => !status.Moved && status.Message == "找不到该征缴活动。",
         _ when IsGridPage(answer, out var total, out var items) => total == 0 && items == 0,
         IEnumerable sequence => !sequence.Cast<object?>().Any(),
         _ => false,
