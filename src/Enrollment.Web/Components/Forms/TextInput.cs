@@ -6,10 +6,11 @@ namespace Enrollment.Web.Components.Forms;
 
 /// <summary>
 /// What free text a clerk types may hold: trimmed, in Unicode normal form C with full-width letters and digits (typed
-/// with a Chinese IME) made ordinary ones, within a length, and without characters nobody types — control characters, direction overrides
-/// (which make a name read differently from what is stored), the replacement character a broken encoding leaves, or
-/// a lone surrogate, or a percent escape of a byte no text holds on its own (%FF, %E7…: an address bar's encoding that
-/// was never decoded). Every handler reads names, addresses, reasons and notes through this before storing them.
+/// with a Chinese IME) made ordinary ones, within a length, and without characters nobody types — control characters,
+/// direction overrides (which make a name read differently from what is stored), the replacement character a broken
+/// encoding leaves, a lone surrogate, or a percent escape of a byte no text holds on its own (%FF, %E7…: an address
+/// bar's encoding that was never decoded). Every handler reads names, addresses, reasons and notes through this
+/// before storing them.
 /// </summary>
 public static partial class TextInput
 {

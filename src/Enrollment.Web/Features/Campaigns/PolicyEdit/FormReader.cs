@@ -96,8 +96,8 @@ internal sealed class FormReader
 
     /// <summary>
     /// Text of at most <paramref name="maxLength"/> characters, read as every free text is (<see cref="TextInput"/>:
-    /// trimmed, full-width letters and digits made ASCII, no control characters or garbled text; line breaks only where <paramref name="lines"/>).
-    /// Empty = null (and an error when required).
+    /// trimmed, full-width letters and digits made ASCII, no control characters or garbled text; line breaks only
+    /// where <paramref name="lines"/>). Empty = null (and an error when required).
     /// </summary>
     public string? Text(string? text, string path, string label, int maxLength, bool required = false, bool lines = false)
     {

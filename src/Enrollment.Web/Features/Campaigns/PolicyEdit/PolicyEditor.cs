@@ -1,5 +1,5 @@
-using Enrollment.Data.Entities;
 using Enrollment.Data;
+using Enrollment.Data.Entities;
 using Enrollment.Domain.Policies;
 using Enrollment.Web.Components.Forms;
 using Enrollment.Web.Features.Accounts;
@@ -133,8 +133,8 @@ public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser curr
         var reasonRead = TextInput.ReadLines(reason, "修改原因", ReasonLength);
         if (reasonRead.Problem is { } problem)
         {
-            return new PolicySaveAnswer(PolicySaveOutcome.Invalid,
-                check with { Problems = [.. check.Problems, new PolicyProblem(ProblemSeverity.Error, "reason", "form.reason", "the reason does not read", problem.TrimEnd('。'))] });
+            var unread = new PolicyProblem(ProblemSeverity.Error, "reason", "form.reason", "the reason does not read", problem.TrimEnd('。'));
+            return new PolicySaveAnswer(PolicySaveOutcome.Invalid, check with { Problems = [.. check.Problems, unread] });
         }
         var why = reasonRead.Value;
         if (current.Campaign.Status == CampaignStatus.Open)
