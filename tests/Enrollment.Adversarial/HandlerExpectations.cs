@@ -668,7 +668,7 @@ public static class HandlerExpectations
             return new HandlerProbe(c.Label, Can(a, Operation.ManageCampaigns) && Same(a, c.TenantId), call) { Check = check };
         });
 
-    private sealed record PolicyEdit(int Version, string Json, bool TownshipCampaign, PolicyEditForm Form);
+    private sealed record PolicyEdit(int Version, string Json, bool TownshipCampaign, IReadOnlyList<string> Townships, PolicyEditForm Form);
 
     /// <summary>
     /// The campaign's current policy as its editor's form would send it back unchanged, with the version it starts from
@@ -697,7 +697,7 @@ public static class HandlerExpectations
             }
         }
         PolicyJson.TryDeserialize(json, out var document, out _);
-        return new PolicyEdit(version, json, township, PolicyEditForm.From(document!, names));
+        return new PolicyEdit(version, json, township, names, PolicyEditForm.From(document!, names));
     }
 
     private static IEnumerable<HandlerProbe> PolicySaves(Actor a, HandlerWorld w) => w.Campaigns.Select(c =>
@@ -715,7 +715,7 @@ public static class HandlerExpectations
             : new HandlerProbe(c.Label, false, async s =>
             {
                 var edit = await PolicyEditAsync(w, c);
-                var fingerprint = PolicyEditHandler.Propose(edit.Json, edit.Version, edit.TownshipCampaign, edit.Form).Fingerprint;
+                var fingerprint = PolicyEditHandler.Propose(edit.Json, edit.Version, edit.TownshipCampaign, edit.Townships, edit.Form).Fingerprint;
                 return await s.Get<PolicyEditor>().SaveAsync(c.Code, edit.Version, edit.Form, "对抗测试修改政策", fingerprint);
             }));
 

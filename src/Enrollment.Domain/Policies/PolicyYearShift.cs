@@ -18,7 +18,8 @@ public static class PolicyYearShift
             case JsonObject obj:
                 foreach (var (key, value) in obj.ToList())
                 {
-                    if (value is JsonValue v && v.TryGetValue<string>(out var text) && IsDate(text, out var date))
+                    // A date the shift would carry past year 9999 (text that only looks like one, e.g. a code) stays as it is.
+                    if (value is JsonValue v && v.TryGetValue<string>(out var text) && IsDate(text, out var date) && date.Year + years is >= 1 and <= 9999)
                     {
                         obj[key] = date.AddYears(years).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                     }

@@ -57,6 +57,7 @@ internal static class WebHostingExtensions
         });
         app.UseStaticFiles();
         app.UseEnrollmentAccounts();
+        app.UseUnreadableFormPage();
         app.UseAntiforgery();
         app.UseAntiforgeryFailurePage();
         return app;

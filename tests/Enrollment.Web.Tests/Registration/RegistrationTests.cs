@@ -139,8 +139,8 @@ public sealed class RegistrationTests(DemoApp app) : IClassFixture<DemoApp>
         var tooLong = Form(await app.FreshIdAsync(12), new string('王', 51), await app.VillageOfAsync("鲍沟镇"), address: new string('路', 201));
         tooLong.HukouType = "no-such-type";
         var refusedLong = await RegisterAsAsync("tz-baogou", tooLong);
-        refusedLong.Errors[nameof(RegisterForm.Name)].ShouldBe("姓名不能超过 50 个字符。");
-        refusedLong.Errors[nameof(RegisterForm.Address)].ShouldBe("家庭住址不能超过 200 个字符。");
+        refusedLong.Errors[nameof(RegisterForm.Name)].ShouldBe("姓名不能超过 50 个字符（现有 51 个）。");
+        refusedLong.Errors[nameof(RegisterForm.Address)].ShouldBe("家庭住址不能超过 200 个字符（现有 201 个）。");
         refusedLong.Errors[nameof(RegisterForm.HukouType)].ShouldBe("请选择户籍类型。");
         (await CountAsync(tooLong.CitizenId)).ShouldBe(0);
     }

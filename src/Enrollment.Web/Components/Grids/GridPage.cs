@@ -11,7 +11,8 @@ public sealed record GridRequest(int Page, int PageSize, string? SortBy = null, 
     /// <summary>The largest page a grid may ask for: a tampered request cannot make the server read a county.</summary>
     public const int MaxPageSize = 200;
 
-    public int Skip => Math.Max(0, Page) * Size;
+    /// <summary>Rows before the page (a page number past any table's end asks for nothing, not for an overflow).</summary>
+    public int Skip => (int)Math.Min((long)Math.Max(0, Page) * Size, int.MaxValue);
 
     public int Size => Math.Clamp(PageSize, 1, MaxPageSize);
 

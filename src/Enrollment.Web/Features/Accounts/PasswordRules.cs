@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
 using Enrollment.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 
@@ -6,8 +8,9 @@ namespace Enrollment.Web.Features.Accounts;
 
 /// <summary>
 /// Refuses the passwords people try first (a list of common ones of an accepted shape, in the embedded
-/// common-passwords.txt) and any password containing the login. The demo's shared password is on the list: real
-/// accounts may not use it.
+/// common-passwords.txt), any password containing the login, and characters nobody can type at a sign-in form
+/// (control and format characters, a lone surrogate, the replacement character a broken encoding leaves). The demo's
+/// shared password is on the list: real accounts may not use it.
 /// </summary>
 internal sealed class PasswordRules : IPasswordValidator<UserAccount>
 {
@@ -19,12 +22,20 @@ internal sealed class PasswordRules : IPasswordValidator<UserAccount>
         {
             return Task.FromResult(IdentityResult.Success);
         }
+        if (HasUntypeable(password))
+        {
+            return Failed("PasswordInvalidCharacter", "密码不能包含不可见字符、控制字符或乱码。");
+        }
         if (user.Login.Length > 0 && password.Contains(user.Login, StringComparison.OrdinalIgnoreCase))
         {
             return Failed("PasswordContainsLogin", "密码不能包含登录名。");
         }
         return IsCommon(password) ? Failed("PasswordTooCommon", "该密码过于常见，容易被猜中，请换一个。") : Task.FromResult(IdentityResult.Success);
     }
+
+    /// <summary>A control or format character, or the replacement character (a lone surrogate enumerates as one too).</summary>
+    public static bool HasUntypeable(string password) =>
+        password.EnumerateRunes().Any(r => r == Rune.ReplacementChar || Rune.IsControl(r) || Rune.GetUnicodeCategory(r) == UnicodeCategory.Format);
 
     public static bool IsCommon(string password) => Common.Contains(password.Trim().ToLowerInvariant());
 

@@ -20,6 +20,10 @@ internal static class CampaignPolicyQuery
     /// </summary>
     public static async Task<CampaignPolicy?> LoadAsync(EnrollmentDbContext db, string code, CancellationToken ct = default)
     {
+        if (!CampaignCodes.IsWellFormed(code))
+        {
+            return null;
+        }
         var campaign = await db.Campaigns.Include(c => c.PolicyVersions).Include(c => c.Phases).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Code == code, ct);
         if (campaign?.CurrentPolicy() is not { } version)

@@ -92,6 +92,10 @@ public sealed class CampaignQueries(UserDbContextFactory contexts, CurrentUser c
     public async Task<VersionsHeader?> VersionsHeaderAsync(string code, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Operation.ManageCampaigns);
+        if (!CampaignCodes.IsWellFormed(code))
+        {
+            return null;
+        }
         await using var db = await contexts.CreateAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Code == code)
             .Select(c => new { c.Code, c.Name, Versions = c.PolicyVersions.OrderByDescending(v => v.Version).Select(v => v.Version).ToList() })
@@ -103,6 +107,10 @@ public sealed class CampaignQueries(UserDbContextFactory contexts, CurrentUser c
     public async Task<GridPage<VersionRow>> VersionsAsync(string code, GridRequest request, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Operation.ManageCampaigns);
+        if (!CampaignCodes.IsWellFormed(code))
+        {
+            return new GridPage<VersionRow>([], 0);
+        }
         await using var db = await contexts.CreateAsync(cancellationToken);
         var versions = db.CampaignPolicyVersions.AsNoTracking().Where(v => db.Campaigns.Any(c => c.Id == v.CampaignId && c.Code == code));
         var total = await versions.CountAsync(cancellationToken);
@@ -119,6 +127,10 @@ public sealed class CampaignQueries(UserDbContextFactory contexts, CurrentUser c
     public async Task<VersionView?> VersionAsync(string code, int version, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Operation.ManageCampaigns);
+        if (!CampaignCodes.IsWellFormed(code))
+        {
+            return null;
+        }
         await using var db = await contexts.CreateAsync(cancellationToken);
         var found = await db.CampaignPolicyVersions.AsNoTracking()
             .Where(v => v.Version == version)
@@ -137,6 +149,10 @@ public sealed class CampaignQueries(UserDbContextFactory contexts, CurrentUser c
     public async Task<PolicyComparison?> CompareAsync(string code, int from, int to, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(Operation.ManageCampaigns);
+        if (!CampaignCodes.IsWellFormed(code))
+        {
+            return null;
+        }
         await using var db = await contexts.CreateAsync(cancellationToken);
         var documents = await db.CampaignPolicyVersions.AsNoTracking()
             .Where(v => (v.Version == from || v.Version == to) && db.Campaigns.Any(c => c.Id == v.CampaignId && c.Code == code))

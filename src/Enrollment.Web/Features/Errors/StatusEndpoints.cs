@@ -18,12 +18,14 @@ internal static class StatusEndpoints
             // status page would add it again and fail.
             context.Response.Headers.Remove("blazor-enhanced-nav");
             var status = code is >= 400 and <= 599 ? code : 404;
-            var failedAntiforgery = context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false };
+            var unreadable = context.Features.Get<Hosting.UnreadableFormFeature>() is not null;
+            var failedAntiforgery = !unreadable && context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false };
             var isServerError = status >= 500 || context.Features.Get<IExceptionHandlerFeature>() is not null;
             return new RazorComponentResult<StatusPage>(new Dictionary<string, object?>
             {
                 [nameof(StatusPage.StatusCode)] = status,
                 [nameof(StatusPage.AntiforgeryFailed)] = failedAntiforgery,
+                [nameof(StatusPage.UnreadableForm)] = unreadable,
                 [nameof(StatusPage.CorrelationId)] = isServerError ? context.TraceIdentifier : null,
                 [nameof(StatusPage.BackUrl)] = SameSiteReferer(context),
             })

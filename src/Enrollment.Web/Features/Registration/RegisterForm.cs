@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Enrollment.Data.Entities;
+using Enrollment.Web.Components.Forms;
 
 namespace Enrollment.Web.Features.Registration;
 
@@ -35,17 +36,19 @@ public static partial class RegisterRules
     public const int AddressMax = 200;
 
     public static string? Name(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? "请输入姓名。" : name.Trim().Length > NameMax ? $"姓名不能超过 {NameMax} 个字符。" : null;
+        string.IsNullOrWhiteSpace(name) ? "请输入姓名。" : TextInput.Name(name, "姓名", NameMax).Problem;
 
     public static string? Village(long? villageId) => villageId is null ? "请选择所在村（社区）。" : null;
 
     public static string? Address(long householdId, string? address) =>
-        address?.Trim().Length > AddressMax ? $"家庭住址不能超过 {AddressMax} 个字符。"
-        : householdId == 0 && string.IsNullOrWhiteSpace(address) ? "新建家庭户请填写家庭住址。"
-        : null;
+        TextInput.Read(address, "家庭住址", AddressMax).Problem
+        ?? (householdId == 0 && string.IsNullOrWhiteSpace(address) ? "新建家庭户请填写家庭住址。" : null);
 
+    /// <summary>A relation the list offers (a tampered call can send any number as one), and one when joining a household.</summary>
     public static string? Relation(long householdId, RelationToHead? relation) =>
-        householdId != 0 && relation is null or RelationToHead.Self ? "加入已有家庭户请选择与户主关系。" : null;
+        relation is { } r && !Enum.IsDefined(r) ? "请从列表中选择与户主关系。"
+        : householdId != 0 && relation is null or RelationToHead.Self ? "加入已有家庭户请选择与户主关系。"
+        : null;
 
     /// <summary>
     /// A mobile number, optional. <paramref name="typing"/>: the clerk is not done yet, so only what can never
@@ -53,7 +56,13 @@ public static partial class RegisterRules
     /// </summary>
     public static string? Phone(string? phone, bool typing = false)
     {
-        var text = phone?.Trim() ?? "";
+        var read = TextInput.Read(phone, "联系电话", 20);
+        if (!read.IsOk)
+        {
+            return read.Problem;
+        }
+        // Full-width digits typed with a Chinese IME read as digits (TextInput).
+        var text = read.Value ?? "";
         if (text.Length == 0 || MobileNumber().IsMatch(text))
         {
             return null;
@@ -61,7 +70,11 @@ public static partial class RegisterRules
         return typing && text.Length < 11 && MobilePrefix().IsMatch(text) ? null : "请输入 11 位手机号码（1 开头）。";
     }
 
-    public static string? Hukou(string? code) => string.IsNullOrWhiteSpace(code) ? "请选择户籍类型。" : null;
+    /// <summary>A code of the shape the list's codes have; whether it is one of them the command asks the database.</summary>
+    public static string? Hukou(string? code) => code is null || !HukouCode().IsMatch(code) ? "请选择户籍类型。" : null;
+
+    /// <summary>The phone number to store: null when none, else the digits as read (full-width ones made ASCII).</summary>
+    public static string? StoredPhone(string? phone) => TextInput.Read(phone, "联系电话", 20).Value;
 
     /// <summary>Every rule that needs no database, keyed by field name.</summary>
     public static Dictionary<string, string> Check(RegisterForm form)
@@ -84,6 +97,10 @@ public static partial class RegisterRules
             errors[field] = message;
         }
     }
+
+    /// <summary>The hukou_types table's own rule for a code (and at most 40 characters).</summary>
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,39}$")]
+    private static partial Regex HukouCode();
 
     [GeneratedRegex("^1[3-9][0-9]{9}$")]
     private static partial Regex MobileNumber();

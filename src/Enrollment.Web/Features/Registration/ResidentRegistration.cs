@@ -1,5 +1,6 @@
 using Enrollment.Data;
 using Enrollment.Data.Entities;
+using Enrollment.Web.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enrollment.Web.Features.Registration;
@@ -23,9 +24,10 @@ internal static class ResidentRegistration
         var now = clock.GetUtcNow();
         var resident = new Resident
         {
-            Name = form.Name.Trim(),
+            // Checked by RegisterRules: stored as read (trimmed, full-width letters and digits made ordinary).
+            Name = TextInput.Stored(form.Name),
             VillageId = form.VillageId!.Value,
-            Phone = string.IsNullOrWhiteSpace(form.Phone) ? null : form.Phone.Trim(),
+            Phone = RegisterRules.StoredPhone(form.Phone),
             HukouType = form.HukouType,
             Status = ResidentStatus.Active,
             CreatedAt = now,
@@ -34,7 +36,10 @@ internal static class ResidentRegistration
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (form.HouseholdId == 0)
         {
-            var household = new Household { VillageId = resident.VillageId, Address = form.Address?.Trim(), CreatedAt = now };
+            var household = new Household
+            {
+                VillageId = resident.VillageId, Address = form.Address is null ? null : TextInput.Stored(form.Address), CreatedAt = now,
+            };
             resident.Household = household;
             resident.RelationToHead = RelationToHead.Self;
             db.Residents.Add(resident);

@@ -1,3 +1,4 @@
+using Enrollment.Web.Components.Forms;
 using Enrollment.Web.Features.Accounts;
 using Enrollment.Web.Features.Registration;
 
@@ -14,24 +15,37 @@ public sealed class TransferCommands(
     public async Task<TransferOutcome> DecideAsync(long requestId, bool approve, string? note, uint seenVersion, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.RequireAsync(Operation.DecideTransfers);
+        if (Note(note) is not { IsOk: true } read)
+        {
+            return TransferOutcome.NoteInvalid;
+        }
         await using var db = await contexts.CreateAsync(cancellationToken);
-        return Notified(await TransferDecision.DecideAsync(db, clock, user.Id, requestId, approve, Bounded(note), seenVersion, cancellationToken));
+        return Notified(await TransferDecision.DecideAsync(db, clock, user.Id, requestId, approve, read.Value, seenVersion, cancellationToken));
     }
 
     public async Task<TransferOutcome> WithdrawAsync(long requestId, string? note, uint seenVersion, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.RequireAsync(Operation.RequestTransfers);
+        if (Note(note) is not { IsOk: true } read)
+        {
+            return TransferOutcome.NoteInvalid;
+        }
         await using var db = await contexts.CreateAsync(cancellationToken);
-        return Notified(await TransferWithdrawal.WithdrawAsync(db, clock, user.Id, user.Role, requestId, Bounded(note), seenVersion, cancellationToken));
+        return Notified(await TransferWithdrawal.WithdrawAsync(db, clock, user.Id, user.Role, requestId, read.Value, seenVersion, cancellationToken));
     }
 
     /// <summary>申请转入 of the person with this number into a village of the user's subtree.</summary>
     public async Task<TransferRequestAnswer> RequestAsync(string? citizenId, long? toVillageId, string? reason, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.RequireAsync(Operation.RequestTransfers);
+        var why = TextInput.ReadLines(reason, "转入理由", NoteLength);
+        if (why.Problem is { } problem)
+        {
+            return new TransferRequestAnswer(false, problem);
+        }
         await using var db = await contexts.CreateAsync(cancellationToken);
         var check = await idCheck.CheckAsync(db, user, citizenId, cancellationToken);
-        var answer = await TransferRequestCommand.RequestAsync(db, clock, user.Id, check, toVillageId, Bounded(reason), cancellationToken);
+        var answer = await TransferRequestCommand.RequestAsync(db, clock, user.Id, check, toVillageId, why.Value, cancellationToken);
         if (answer.Ok)
         {
             notifier.Notify();
@@ -45,6 +59,9 @@ public sealed class TransferCommands(
         return outcome;
     }
 
-    /// <summary>Notes and reasons are at most 200 characters (the form says so; a tampered call is cut, not stored whole).</summary>
-    private static string? Bounded(string? text) => text is { Length: > 200 } ? text[..200] : text;
+    /// <summary>Notes and reasons are at most 200 characters, as the forms say.</summary>
+    public const int NoteLength = 200;
+
+    /// <summary>A decision's or withdrawal's note as read: longer or garbled text is refused, never cut and stored.</summary>
+    private static TextResult Note(string? note) => TextInput.ReadLines(note, "理由或说明", NoteLength);
 }

@@ -12,6 +12,8 @@ public enum TransferOutcome
     /// <summary>Not a request this user may act on (out of scope, another tenant, the wrong side): answered 404.</summary>
     NotFound,
     NoteRequired,
+    /// <summary>The note is longer than the form allows or holds characters nobody types: nothing done.</summary>
+    NoteInvalid,
     /// <summary>No longer pending, or changed since the page was rendered: someone else acted first; nothing done.</summary>
     AlreadyClosed,
     /// <summary>The resident no longer lives where the request said: it is marked 已失效 and nobody is moved.</summary>

@@ -16,6 +16,11 @@ public sealed class TransferQueries(UserDbContextFactory contexts, CurrentUser c
         TransferListKind kind, TransferFilter filter, GridRequest request, CancellationToken cancellationToken = default)
     {
         var user = await currentUser.RequireAsync(Operation.RequestTransfers);
+        if (!Enum.IsDefined(kind))
+        {
+            // Not one of the page's lists (a tampered call): an empty one.
+            return new GridPage<TransferRow>([], 0);
+        }
         await using var db = await contexts.CreateAsync(cancellationToken);
         return await TransferList.PageAsync(db, user, kind, filter, request, cancellationToken);
     }

@@ -28,6 +28,7 @@ internal static class TransferText
         TransferOutcome.Rejected => "已驳回该转移申请。",
         TransferOutcome.Withdrawn => "已撤回该转移申请。",
         TransferOutcome.NoteRequired => "驳回须填写理由。",
+        TransferOutcome.NoteInvalid => "理由或说明不能超过 200 个字，也不能含有不可见字符或乱码；未作更改，请修改后重试。",
         TransferOutcome.AlreadyClosed => "该申请已被撤回或已由他人处理，未作更改。请查看列表中的最新状态。",
         TransferOutcome.Lapsed => "申请提出后该人员所在村（社区）已变更，按原申请转移将依据过时信息，故未转移，该申请已失效。如仍需转入，请申请方重新提交申请。",
         TransferOutcome.NotFound => "找不到该申请，或您无权处理。",

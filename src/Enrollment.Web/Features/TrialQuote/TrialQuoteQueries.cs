@@ -62,9 +62,7 @@ public sealed class TrialQuoteQueries(UserDbContextFactory contexts, CurrentUser
             return new TrialSetup(campaigns, chosen, false, [], [], Masked(trial), form, null);
         }
 
-        var townships = await db.Jurisdictions.AsNoTracking().IgnoreQueryFilters([QueryFilters.Jurisdiction])
-            .Where(j => j.Level == JurisdictionLevel.Township)
-            .OrderBy(j => j.DisplayOrder).ThenBy(j => j.Name).Select(j => j.Name).ToListAsync(cancellationToken);
+        var townships = await TownshipsAsync(db, cancellationToken);
         var categories = CategoriesOf(compiled);
         var recorded = trial?.Categories.GroupBy(c => c.Code).ToDictionary(g => g.Key, g => g.Min(c => c.FirstCertified)) ?? [];
         form.Categories = [.. categories.Select(c => new CategoryInput
@@ -112,8 +110,20 @@ public sealed class TrialQuoteQueries(UserDbContextFactory contexts, CurrentUser
                 return null;
             }
         }
+        // 镇街 is picked from the county's townships: a name that is not one of them is not quietly quoted as none.
+        if (!string.IsNullOrWhiteSpace(form.Township) && !(await TownshipsAsync(db, cancellationToken)).Contains(form.Township))
+        {
+            return new TrialQuoteAnswer(chosen, policy.Version.Version, null,
+                new Dictionary<string, string> { [nameof(TrialQuoteForm.Township)] = "请从列表中选择镇（街道）。" });
+        }
         return Quote(chosen, policy, compiled, form, stored);
     }
+
+    /// <summary>The county's townships in official order (a resident's township may lie outside the user's subtree).</summary>
+    private static Task<List<string>> TownshipsAsync(EnrollmentDbContext db, CancellationToken cancellationToken) =>
+        db.Jurisdictions.AsNoTracking().IgnoreQueryFilters([QueryFilters.Jurisdiction])
+            .Where(j => j.Level == JurisdictionLevel.Township)
+            .OrderBy(j => j.DisplayOrder).ThenBy(j => j.Name).Select(j => j.Name).ToListAsync(cancellationToken);
 
     private static TrialQuoteAnswer Quote(TrialCampaign campaign, CampaignPolicy policy, CompiledPolicy compiled, TrialQuoteForm form, string? stored)
     {

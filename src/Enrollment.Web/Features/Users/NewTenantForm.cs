@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Enrollment.Web.Components.Forms;
 
 namespace Enrollment.Web.Features.Users;
 
@@ -11,14 +12,14 @@ public sealed class NewTenantForm
     public string Code { get; set; } = "";
 
     [Required(ErrorMessage = "请输入医保局名称。")]
-    [StringLength(60, ErrorMessage = "名称不能超过 60 个字符。")]
+    [FreeText("医保局名称", 60)]
     public string Name { get; set; } = "";
 
     [Required(ErrorMessage = "请输入县（市、区）名称。")]
-    [StringLength(30, ErrorMessage = "名称不能超过 30 个字符。")]
+    [FreeText("县（市、区）名称", 30)]
     public string CountyName { get; set; } = "";
 
-    [RegularExpression("^[0-9]{6}$", ErrorMessage = "行政区划代码为 6 位数字，例如 370481。")]
+    [RegionCode]
     public string? RegionCode { get; set; }
 
     [Required(ErrorMessage = "请输入管理员登录名。")]
@@ -27,7 +28,7 @@ public sealed class NewTenantForm
     public string AdminLogin { get; set; } = "";
 
     [Required(ErrorMessage = "请输入管理员姓名。")]
-    [StringLength(50, ErrorMessage = "姓名不能超过 50 个字符。")]
+    [FreeText("管理员姓名", 50)]
     public string AdminDisplayName { get; set; } = "";
 
     /// <summary>Blank: the handler generates one.</summary>

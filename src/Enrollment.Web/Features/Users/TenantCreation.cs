@@ -1,6 +1,7 @@
 using Enrollment.Data;
 using Enrollment.Data.Entities;
 using Enrollment.Data.Tenancy;
+using Enrollment.Web.Components.Forms;
 using Enrollment.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,8 @@ internal sealed class TenantCreation(
     {
         var code = form.Code.Trim();
         var login = LoginNormalizer.Normalize(form.AdminLogin);
-        var regionCode = string.IsNullOrWhiteSpace(form.RegionCode) ? null : form.RegionCode.Trim();
+        // Checked by the form's annotations (FormErrors): stored as read, full-width digits made ASCII.
+        var regionCode = RegionCodes.Read(form.RegionCode).Value;
         if (await db.Tenants.AnyAsync(t => t.Code == code))
         {
             errors.Add(new FieldError(nameof(NewTenantForm.Code), $"代码“{code}”已被使用。"));
@@ -36,7 +38,7 @@ internal sealed class TenantCreation(
         var admin = new UserAccount
         {
             Login = login,
-            DisplayName = form.AdminDisplayName.Trim(),
+            DisplayName = TextInput.Stored(form.AdminDisplayName),
             Role = UserRole.BureauAdmin,
             IsActive = true,
             MustChangePassword = true,
@@ -56,10 +58,10 @@ internal sealed class TenantCreation(
         await using var transaction = await db.Database.BeginTransactionAsync();
         try
         {
-            var tenant = new Tenant { Code = code, Name = form.Name.Trim(), RegionCode = regionCode, IsActive = true };
+            var tenant = new Tenant { Code = code, Name = TextInput.Stored(form.Name), RegionCode = regionCode, IsActive = true };
             db.Tenants.Add(tenant);
             await db.SaveChangesAsync();
-            await AddCountyRootAsync(tenant.Id, form.CountyName.Trim(), regionCode, transaction.GetDbTransaction());
+            await AddCountyRootAsync(tenant.Id, TextInput.Stored(form.CountyName), regionCode, transaction.GetDbTransaction());
 
             admin.TenantId = tenant.Id;
             var result = await users.CreateAsync(admin, password);

@@ -1,5 +1,6 @@
 using Enrollment.Data;
 using Enrollment.Data.Entities;
+using Enrollment.Web.Components.Forms;
 using Enrollment.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -53,7 +54,7 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
         var user = new UserAccount
         {
             Login = LoginNormalizer.Normalize(form.Login),
-            DisplayName = form.DisplayName.Trim(),
+            DisplayName = TextInput.Stored(form.DisplayName),
             Role = role,
             TenantId = tenantId,
             JurisdictionId = jurisdictionId,
@@ -108,7 +109,7 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
             return false;
         }
 
-        user.DisplayName = form.DisplayName.Trim();
+        user.DisplayName = TextInput.Stored(form.DisplayName);
         user.Role = role;
         user.JurisdictionId = jurisdictionId;
         var result = scopeChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);

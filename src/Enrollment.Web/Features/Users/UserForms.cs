@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Enrollment.Data.Entities;
+using Enrollment.Web.Components.Forms;
 
 namespace Enrollment.Web.Features.Users;
 
@@ -12,7 +13,7 @@ public sealed class NewUserForm
     public string Login { get; set; } = "";
 
     [Required(ErrorMessage = "请输入姓名。")]
-    [StringLength(50, ErrorMessage = "姓名不能超过 50 个字符。")]
+    [FreeText("姓名", 50)]
     public string DisplayName { get; set; } = "";
 
     [Required(ErrorMessage = "请选择角色。")]
@@ -31,7 +32,7 @@ public sealed class NewUserForm
 public sealed class EditUserForm
 {
     [Required(ErrorMessage = "请输入姓名。")]
-    [StringLength(50, ErrorMessage = "姓名不能超过 50 个字符。")]
+    [FreeText("姓名", 50)]
     public string DisplayName { get; set; } = "";
 
     [Required(ErrorMessage = "请选择角色。")]

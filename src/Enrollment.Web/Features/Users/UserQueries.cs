@@ -1,5 +1,6 @@
 using Enrollment.Data;
 using Enrollment.Data.Entities;
+using Enrollment.Web.Components.Forms;
 using Enrollment.Web.Components.Grids;
 using Enrollment.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,8 @@ public sealed class UserQueries(UserDbContextFactory contexts, CurrentUser curre
         }
         if (!scope.IsSystemAdmin && filter.Role is { } role)
         {
-            users = users.Where(u => u.Role == role);
+            // A role no account can have (a tampered filter) matches nobody.
+            users = Enum.IsDefined(role) ? users.Where(u => u.Role == role) : users.Where(_ => false);
         }
         if (!scope.IsSystemAdmin && filter.JurisdictionId is { } jurisdictionId)
         {
@@ -83,15 +85,20 @@ public sealed class UserQueries(UserDbContextFactory contexts, CurrentUser curre
             var path = await db.Jurisdictions.Where(j => j.Id == jurisdictionId).Select(j => j.Path).SingleOrDefaultAsync(cancellationToken);
             users = path is null ? users.Where(_ => false) : users.Where(u => db.Jurisdictions.Any(j => j.Id == u.JurisdictionId && j.Path.StartsWith(path)));
         }
-        users = filter.Status is not { } status ? users : status switch
+        users = filter.Status is not { } status ? users : !Enum.IsDefined(status) ? users.Where(_ => false) : status switch
         {
             UserStatus.Disabled => users.Where(u => !u.IsActive),
             UserStatus.LockedOut => users.Where(u => u.IsActive && u.LockoutEnd > now),
             UserStatus.MustChangePassword => users.Where(u => u.IsActive && (u.LockoutEnd == null || u.LockoutEnd <= now) && u.MustChangePassword),
             UserStatus.Normal => users.Where(u => u.IsActive && (u.LockoutEnd == null || u.LockoutEnd <= now) && !u.MustChangePassword),
         };
-        if (filter.Text?.Trim() is { Length: > 0 } text)
+        if (filter.Text?.Trim() is { Length: > 0 } typed)
         {
+            // Search text as any text is read; text nobody types (a NUL, a lone surrogate…) finds nobody.
+            if (TextInput.Read(typed, "搜索内容", int.MaxValue).Value is not { } text)
+            {
+                return users.Where(_ => false);
+            }
             text = text.Length > UserFilter.MaxTextLength ? text[..UserFilter.MaxTextLength] : text;
             var login = text.ToLowerInvariant();
             users = users.Where(u => u.Login.Contains(login) || u.DisplayName.Contains(text));

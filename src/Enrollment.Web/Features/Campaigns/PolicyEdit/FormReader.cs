@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Enrollment.Domain.Policies;
+using Enrollment.Web.Components.Forms;
 
 namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
 
@@ -93,8 +94,12 @@ internal sealed class FormReader
         return value;
     }
 
-    /// <summary>Trimmed text of at most <paramref name="maxLength"/> characters; empty = null (and an error when required).</summary>
-    public string? Text(string? text, string path, string label, int maxLength, bool required = false)
+    /// <summary>
+    /// Text of at most <paramref name="maxLength"/> characters, read as every free text is (<see cref="TextInput"/>:
+    /// trimmed, full-width letters and digits made ASCII, no control characters or garbled text; line breaks only
+    /// where <paramref name="lines"/>). Empty = null (and an error when required).
+    /// </summary>
+    public string? Text(string? text, string path, string label, int maxLength, bool required = false, bool lines = false)
     {
         var t = text?.Trim() ?? "";
         if (t.Length == 0)
@@ -105,6 +110,13 @@ internal sealed class FormReader
             }
             return null;
         }
+        var read = lines ? TextInput.ReadLines(t, $"「{label}」", int.MaxValue) : TextInput.Read(t, $"「{label}」", int.MaxValue);
+        if (read.Problem is { } problem)
+        {
+            Add(path, "form.text", $"{path} holds characters nobody types", problem.TrimEnd('。'));
+            return null;
+        }
+        t = read.Value!;
         if (t.Length > maxLength)
         {
             Add(path, "form.length", $"{path} is longer than {maxLength}", $"「{label}」不能超过 {maxLength} 个字，现为 {t.Length} 个字");

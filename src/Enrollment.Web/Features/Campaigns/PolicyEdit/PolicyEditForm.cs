@@ -67,7 +67,7 @@ public sealed class PolicyEditForm
         d.AgeReferenceDate = read.Date(AgeReferenceDate, "ageReferenceDate", "年龄计算基准日");
         d.Subsidies = [.. Subsidies.Select((s, i) => s.ToDocument(read, $"subsidies[{i}]"))];
         d.Timing = [.. Timing.Select((t, i) => t.ToDocument(read, $"timing[{i}]"))];
-        var people = read.Text(Notes, "notes", "说明", NotesLength)?
+        var people = read.Text(Notes, "notes", "说明", NotesLength, lines: true)?
             .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
         List<string> notes = [.. MaintainerNotes, .. people];
         d.Notes = notes.Count == 0 ? null : notes;

@@ -19,15 +19,16 @@ internal static class PolicyEditHandler
     /// <summary>The most rules of each kind a policy may have (the shipped templates have at most 13 subsidy rules).</summary>
     public const int MostSubsidies = 60, MostTiming = 30, MostPhases = 12;
 
-    public static PolicyProposal Propose(CampaignPolicy current, PolicyEditForm form) =>
-        Propose(current.Version.Document, current.Version.Version, current.Campaign.JurisdictionId is not null, form);
+    public static PolicyProposal Propose(CampaignPolicy current, IReadOnlyCollection<string> townships, PolicyEditForm form) =>
+        Propose(current.Version.Document, current.Version.Version, current.Campaign.JurisdictionId is not null, townships, form);
 
     /// <summary>
     /// The form applied to a copy of the current version's document and validated: first what did not read or lies
     /// outside its range (nothing is computed with it), then the policy validator's problems on the other fields.
     /// Pure: the editor runs it as the administrator types, the save runs it again.
     /// </summary>
-    public static PolicyProposal Propose(string currentJson, int currentVersion, bool townshipCampaign, PolicyEditForm form)
+    public static PolicyProposal Propose(
+        string currentJson, int currentVersion, bool townshipCampaign, IReadOnlyCollection<string> townships, PolicyEditForm form)
     {
         PolicyJson.TryDeserialize(currentJson, out var document, out _);
         var d = document ?? throw new InvalidOperationException("The campaign's current policy is not readable.");
@@ -48,6 +49,7 @@ internal static class PolicyEditHandler
         {
             return new PolicyProposal(d, currentJson, null, read.Problems, "");
         }
+        CheckKeptFromTheVersion(d, townshipCampaign ? null : townships, form, read);
         form.ApplyTo(d, read);
         if (townshipCampaign)
         {
@@ -72,6 +74,52 @@ internal static class PolicyEditHandler
         var unread = read.Problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal);
         PolicyProblem[] problems = [.. read.Problems, .. result.Problems.Where(p => !unread.Contains(p.Path))];
         return new PolicyProposal(d, json, read.Problems.Count == 0 ? policy : null, problems, fingerprint);
+    }
+
+    /// <summary>
+    /// What the form carries only to write back or to choose from, checked against the version it started from: the
+    /// templates' English maintainer notes (never shown, so never edited: each must be one of the version's), and the
+    /// townships of per-township modes (the county's, or one the version already names; null for a township's own
+    /// campaign, which has none).
+    /// </summary>
+    private static void CheckKeptFromTheVersion(PolicyDocument current, IReadOnlyCollection<string>? townships, PolicyEditForm form, FormReader read)
+    {
+        const string Tampered = "政策模板附带的技术备注不能在此修改，请刷新页面后重新编辑";
+        var notes = (current.Notes ?? []).Where(PolicyNotes.IsForMaintainers).ToList();
+        if (form.MaintainerNotes.Count > notes.Count || form.MaintainerNotes.Any(n => !notes.Remove(n)))
+        {
+            read.Add("notes", "form.maintainer_notes", "maintainer notes differ from the current version's", Tampered);
+        }
+        var subsidyNotes = (current.Subsidies ?? []).Select(s => s.Interpretation).Where(PolicyNotes.IsForMaintainers).ToHashSet(StringComparer.Ordinal);
+        var timingNotes = (current.Timing ?? []).Select(t => t.Interpretation).Where(PolicyNotes.IsForMaintainers).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < form.Subsidies.Count; i++)
+        {
+            if (form.Subsidies[i].MaintainerInterpretation is { } note && !subsidyNotes.Contains(note))
+            {
+                read.Add($"subsidies[{i}].interpretation", "form.maintainer_notes", "maintainer note not in the current version", Tampered);
+            }
+        }
+        for (var i = 0; i < form.Timing.Count; i++)
+        {
+            if (form.Timing[i].MaintainerInterpretation is { } note && !timingNotes.Contains(note))
+            {
+                read.Add($"timing[{i}].interpretation", "form.maintainer_notes", "maintainer note not in the current version", Tampered);
+            }
+        }
+        if (townships is null)
+        {
+            // A township's own campaign: any choice per township is refused below, whatever it names.
+            return;
+        }
+        var named = (current.Subsidies ?? []).SelectMany(s => (IEnumerable<string>?)s.ModeByTownship?.Keys ?? []).Concat(townships).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < form.Subsidies.Count; i++)
+        {
+            if (form.Subsidies[i].TownshipModes.Any(t => !string.IsNullOrWhiteSpace(t.Mode) && (t.Township is null || !named.Contains(t.Township.Trim()))))
+            {
+                read.Add($"subsidies[{i}].modeByTownship", "form.township_unknown", "a township mode names no township of the county",
+                    "按镇街另选资助方式中有不属于本县的镇（街道），请刷新页面后重新选择");
+            }
+        }
     }
 
     /// <summary>

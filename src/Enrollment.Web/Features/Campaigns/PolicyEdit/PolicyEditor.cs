@@ -1,5 +1,7 @@
+using Enrollment.Data;
 using Enrollment.Data.Entities;
 using Enrollment.Domain.Policies;
+using Enrollment.Web.Components.Forms;
 using Enrollment.Web.Features.Accounts;
 using Enrollment.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +58,7 @@ public sealed record PolicySaveAnswer(PolicySaveOutcome Outcome, PolicyCheck? Ch
 /// </summary>
 public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser currentUser, TimeProvider clock)
 {
-    /// <summary>The reason is kept with the version; longer text is refused by the form and cut here.</summary>
+    /// <summary>The reason is kept with the version; longer text is refused by the form and here.</summary>
     public const int ReasonLength = 200;
 
     public async Task<PolicyEditorModel?> OpenAsync(string code, CancellationToken cancellationToken = default)
@@ -68,11 +70,7 @@ public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser curr
             return null;
         }
         var campaign = current.Campaign;
-        // Township overrides make sense for a county-wide campaign only; names in official order.
-        var townships = campaign.JurisdictionId is null
-            ? await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township)
-                .OrderBy(j => j.DisplayOrder).ThenBy(j => j.Id).Select(j => j.Name).ToListAsync(cancellationToken)
-            : [];
+        var townships = await TownshipsAsync(db, campaign, cancellationToken);
         return new PolicyEditorModel(campaign.Code, campaign.Name, campaign.Status, current.Version.Version, current.Version.Document,
             document, campaign.JurisdictionId is not null, townships, current.Loaded.Problems);
     }
@@ -80,7 +78,8 @@ public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser curr
     /// <summary>The form checked against the version it started from (no database: it runs on every change).</summary>
     public static PolicyCheck Check(PolicyEditorModel model, PolicyEditForm form)
     {
-        var proposal = PolicyEditHandler.Propose(model.BaseJson, model.BaseVersion, model.TownshipCampaign, form);
+        ArgumentNullException.ThrowIfNull(model);
+        var proposal = PolicyEditHandler.Propose(model.BaseJson, model.BaseVersion, model.TownshipCampaign, model.Townships, form);
         return new PolicyCheck(proposal.Problems, proposal.Fingerprint);
     }
 
@@ -97,7 +96,7 @@ public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser curr
         {
             return new PolicySaveAnswer(refused);
         }
-        var proposal = PolicyEditHandler.Propose(current, form);
+        var proposal = PolicyEditHandler.Propose(current, await TownshipsAsync(db, current.Campaign, cancellationToken), form);
         var check = new PolicyCheck(proposal.Problems, proposal.Fingerprint);
         if (proposal.HasErrors || proposal.Policy is not { } proposed)
         {
@@ -124,13 +123,20 @@ public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser curr
         {
             return new PolicySaveAnswer(refused);
         }
-        var proposal = PolicyEditHandler.Propose(current, form);
+        var proposal = PolicyEditHandler.Propose(current, await TownshipsAsync(db, current.Campaign, cancellationToken), form);
         var check = new PolicyCheck(proposal.Problems, proposal.Fingerprint);
         if (proposal.HasErrors || proposal.Policy is not { } proposed)
         {
             return new PolicySaveAnswer(PolicySaveOutcome.Invalid, check);
         }
-        var why = reason?.Trim() is { Length: > 0 } r ? r[..Math.Min(r.Length, ReasonLength)] : null;
+        // The reason is kept with the version: read as any free text, refused (not cut) when too long.
+        var reasonRead = TextInput.ReadLines(reason, "修改原因", ReasonLength);
+        if (reasonRead.Problem is { } problem)
+        {
+            var unread = new PolicyProblem(ProblemSeverity.Error, "reason", "form.reason", "the reason does not read", problem.TrimEnd('。'));
+            return new PolicySaveAnswer(PolicySaveOutcome.Invalid, check with { Problems = [.. check.Problems, unread] });
+        }
+        var why = reasonRead.Value;
         if (current.Campaign.Status == CampaignStatus.Open)
         {
             if (previewed != proposal.Fingerprint)
@@ -149,6 +155,13 @@ public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser curr
         }
         return new PolicySaveAnswer(PolicySaveOutcome.Saved, check, Version: proposal.Document.Version);
     }
+
+    /// <summary>The county's townships in official order, for per-township modes; none for a township's own campaign.</summary>
+    private static async Task<List<string>> TownshipsAsync(EnrollmentDbContext db, Campaign campaign, CancellationToken cancellationToken) =>
+        campaign.JurisdictionId is null
+            ? await db.Jurisdictions.AsNoTracking().Where(j => j.Level == JurisdictionLevel.Township)
+                .OrderBy(j => j.DisplayOrder).ThenBy(j => j.Id).Select(j => j.Name).ToListAsync(cancellationToken)
+            : [];
 
     private static PolicySaveOutcome? Refusal(CampaignPolicy current, int baseVersion) =>
         current.Campaign.Status is not (CampaignStatus.Draft or CampaignStatus.Open) ? PolicySaveOutcome.ReadOnly

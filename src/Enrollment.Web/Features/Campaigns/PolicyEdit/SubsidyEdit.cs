@@ -83,15 +83,22 @@ public sealed class SubsidyEdit
             ModeByTownship = overrides.Count == 0 ? null : overrides,
             Department = read.Text(Department, $"{path}.department", $"{label}的负责部门", PolicyEditForm.DepartmentLength),
             FirstCertified = Cutoff(read, $"{path}.firstCertified", label),
-            Interpretation = read.Text(Interpretation, $"{path}.interpretation", $"{label}的政策依据与解释", PolicyEditForm.ExplanationLength)
+            Interpretation = read.Text(Interpretation, $"{path}.interpretation", $"{label}的政策依据与解释", PolicyEditForm.ExplanationLength, lines: true)
                 ?? MaintainerInterpretation,
         };
     }
 
     private FirstCertifiedDocument? Cutoff(FormReader read, string path, string label)
     {
-        if (string.IsNullOrEmpty(CutoffKind))
+        var kind = CutoffKind?.Trim() ?? "";
+        if (kind.Length == 0)
         {
+            return null;
+        }
+        // The list offers these two: anything else is not quietly read as "不早于".
+        if (kind is not ("before" or "onOrAfter"))
+        {
+            read.Add(path, "form.cutoff_kind", $"{path}: unknown cut-off kind", $"「{label}」的首次认定日期条件无效，请从列表中选择");
             return null;
         }
         // A missing or unreadable date is already reported; leaving the cut-off out avoids a second message.
@@ -99,7 +106,7 @@ public sealed class SubsidyEdit
         {
             return null;
         }
-        return CutoffKind == "before"
+        return kind == "before"
             ? new FirstCertifiedDocument { Before = date, MissingDateEligible = MissingDateEligible }
             : new FirstCertifiedDocument { OnOrAfter = date, MissingDateEligible = MissingDateEligible };
     }

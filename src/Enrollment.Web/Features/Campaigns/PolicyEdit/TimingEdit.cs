@@ -80,7 +80,7 @@ public sealed class TimingEdit
                 Months = CoverageStart is "first_of_month_after_payment" or "months_after_payment_plus_gap"
                     ? read.Int(CoverageMonths, $"{path}.coverage.months", "待遇等待月数", 0, 12, "个月") : null,
             },
-            Interpretation = read.Text(Interpretation, $"{path}.interpretation", "缴费时间规则的政策依据与解释", PolicyEditForm.ExplanationLength)
+            Interpretation = read.Text(Interpretation, $"{path}.interpretation", "缴费时间规则的政策依据与解释", PolicyEditForm.ExplanationLength, lines: true)
                 ?? MaintainerInterpretation,
         };
     }

@@ -17,6 +17,10 @@ internal static class QuotaExport
     public static void MapQuotaExport(this WebApplication app) =>
         app.MapGet("/campaigns/{code}/quotas.xlsx", async Task<IResult> (string code, EnrollmentDbContext db, CancellationToken cancellationToken) =>
             {
+                if (!CampaignCodes.IsWellFormed(code))
+                {
+                    return Results.NotFound();
+                }
                 var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
                 if (campaign is null)
                 {

@@ -1,5 +1,6 @@
 using Enrollment.Data;
 using Enrollment.Data.Entities;
+using Enrollment.Web.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -59,13 +60,19 @@ internal static class QuotaSave
             }
         }
 
-        var why = reason?.Trim() ?? "";
+        // The reason as any free text is read (no control characters or garbled text); its length said as the page says it.
+        var read = TextInput.ReadLines(reason, "调整原因", int.MaxValue);
+        var why = read.Value ?? "";
         var messages = rows.Where(r => rowErrors.ContainsKey(r.JurisdictionId)).Select(r => $"{r.Name}：{rowErrors[r.JurisdictionId]}。").ToList();
         if (messages.Count == 0 && changes.Count == 0)
         {
             return Reject("没有需要保存的调整：填写的任务数与当前一致。");
         }
-        if (why.Length == 0)
+        if (read.Problem is { } problem)
+        {
+            messages.Add(problem);
+        }
+        else if (why.Length == 0)
         {
             messages.Add("请填写调整原因：每次调整任务数都要记录原因。");
         }

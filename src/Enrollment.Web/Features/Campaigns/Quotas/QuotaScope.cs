@@ -26,6 +26,10 @@ internal static class QuotaScopes
     /// </summary>
     public static async Task<ResolvedQuotaScope?> ResolveAsync(EnrollmentDbContext db, QuotaScope scope, CancellationToken cancellationToken)
     {
+        if (!CampaignCodes.IsWellFormed(scope.Code))
+        {
+            return null;
+        }
         var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Code == scope.Code)
             .Select(c => new { c.Id, c.Name, c.JurisdictionId }).SingleOrDefaultAsync(cancellationToken);
         if (campaign is null)

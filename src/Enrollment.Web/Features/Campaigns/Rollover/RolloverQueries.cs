@@ -30,6 +30,10 @@ public sealed class RolloverQueries(UserDbContextFactory contexts, CurrentUser c
 
     internal static async Task<RolloverView?> ViewAsync(EnrollmentDbContext db, string code, RolloverJobs jobs, CancellationToken cancellationToken)
     {
+        if (!CampaignCodes.IsWellFormed(code))
+        {
+            return null;
+        }
         var target = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
         if (target is null || db.Tenant.TenantId is not { } tenantId)
         {
