@@ -28,6 +28,8 @@ public sealed class ComponentSession : IAsyncDisposable
 
     public static async Task<ComponentSession> StartAsync(EnrollmentAppFactory app, string? login)
     {
+        // bUnit waits one second by default: too short when another build shares the machine's two cores.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var services = context.Services;
@@ -88,16 +90,27 @@ public sealed class ComponentSession : IAsyncDisposable
     }
 
     public IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
-        where TComponent : Microsoft.AspNetCore.Components.IComponent =>
-        Context.Render(parameters ?? (_ => { }));
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        AsInCircuit();
+        return Context.Render(parameters ?? (_ => { }));
+    }
+
+    /// <summary>
+    /// Renders as a circuit does: components that draw only when interactive (the charts) do so here too, instead of
+    /// asking a renderer that cannot say. Set just before rendering: it fixes the services, which tests may still add.
+    /// </summary>
+    private void AsInCircuit() => Context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 
     /// <summary>
     /// Renders <typeparamref name="TComponent"/> after MudBlazor's popover, dialog and snackbar providers, as the layout
     /// has them (selects, pagers, dialogs and snackbars need them). Returns the whole fragment: dialogs render there.
     /// </summary>
     public IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderInLayout<TComponent>(IDictionary<string, object?>? parameters = null)
-        where TComponent : Microsoft.AspNetCore.Components.IComponent =>
-        Context.Render(builder =>
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        AsInCircuit();
+        return Context.Render(builder =>
         {
             builder.OpenComponent<MudBlazor.MudPopoverProvider>(0);
             builder.CloseComponent();
@@ -112,6 +125,7 @@ public sealed class ComponentSession : IAsyncDisposable
             }
             builder.CloseComponent();
         });
+    }
 
     public ValueTask DisposeAsync() => Context.DisposeAsync();
 }
