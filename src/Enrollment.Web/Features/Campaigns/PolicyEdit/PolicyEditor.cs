@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using Enrollment.Data;
 using Enrollment.Data.Entities;
 using Enrollment.Domain.Policies;
+using Enrollment.Domain.Rules;
 using Enrollment.Web.Components.Forms;
 using Enrollment.Web.Features.Accounts;
 using Enrollment.Web.Hosting;
@@ -88,20 +90,12 @@ public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser curr
     {
         await currentUser.RequireAsync(Operation.ManageCampaigns);
         await using var db = await contexts.CreateAsync(cancellationToken);
-        if (await CampaignPolicyQuery.LoadAsync(db, code, cancellationToken) is not { } current)
+        var edit = await ProposeAsync(db, code, baseVersion, form, cancellationToken);
+        if (!edit.IsReady)
         {
-            return new PolicySaveAnswer(PolicySaveOutcome.NotFound);
+            return edit.Refusal;
         }
-        if (Refusal(current, baseVersion) is { } refused)
-        {
-            return new PolicySaveAnswer(refused);
-        }
-        var proposal = PolicyEditHandler.Propose(current, await TownshipsAsync(db, current.Campaign, cancellationToken), form);
-        var check = new PolicyCheck(proposal.Problems, proposal.Fingerprint);
-        if (proposal.HasErrors || proposal.Policy is not { } proposed)
-        {
-            return new PolicySaveAnswer(PolicySaveOutcome.Invalid, check);
-        }
+        var (current, proposal, check, proposed) = edit.Ready;
         var impact = await ImpactPreview.ComputeAsync(db, current.Campaign.Id, current.Loaded.Policy ?? proposed, proposed, clock.Today(), cancellationToken);
         return new PolicySaveAnswer(PolicySaveOutcome.PreviewRequired, check, impact);
     }
@@ -115,20 +109,12 @@ public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser curr
     {
         var user = await currentUser.RequireAsync(Operation.ManageCampaigns);
         await using var db = await contexts.CreateAsync(cancellationToken);
-        if (await CampaignPolicyQuery.LoadAsync(db, code, cancellationToken) is not { } current)
+        var edit = await ProposeAsync(db, code, baseVersion, form, cancellationToken);
+        if (!edit.IsReady)
         {
-            return new PolicySaveAnswer(PolicySaveOutcome.NotFound);
+            return edit.Refusal;
         }
-        if (Refusal(current, baseVersion) is { } refused)
-        {
-            return new PolicySaveAnswer(refused);
-        }
-        var proposal = PolicyEditHandler.Propose(current, await TownshipsAsync(db, current.Campaign, cancellationToken), form);
-        var check = new PolicyCheck(proposal.Problems, proposal.Fingerprint);
-        if (proposal.HasErrors || proposal.Policy is not { } proposed)
-        {
-            return new PolicySaveAnswer(PolicySaveOutcome.Invalid, check);
-        }
+        var (current, proposal, check, proposed) = edit.Ready;
         // The reason is kept with the version: read as any free text, refused (not cut) when too long.
         var reasonRead = TextInput.ReadLines(reason, "修改原因", ReasonLength);
         if (reasonRead.Problem is { } problem)
@@ -154,6 +140,37 @@ public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser curr
             return new PolicySaveAnswer(PolicySaveOutcome.Conflict, check);
         }
         return new PolicySaveAnswer(PolicySaveOutcome.Saved, check, Version: proposal.Document.Version);
+    }
+
+    /// <summary>
+    /// The campaign's current policy with the form applied and checked, or the answer that stops a preview or a save
+    /// before anything is computed: not found, not editable or edited meanwhile, or a form with errors.
+    /// </summary>
+    private static async Task<ProposedEdit> ProposeAsync(
+        EnrollmentDbContext db, string code, int baseVersion, PolicyEditForm form, CancellationToken cancellationToken)
+    {
+        if (await CampaignPolicyQuery.LoadAsync(db, code, cancellationToken) is not { } current)
+        {
+            return new(null, new PolicySaveAnswer(PolicySaveOutcome.NotFound));
+        }
+        if (Refusal(current, baseVersion) is { } refused)
+        {
+            return new(null, new PolicySaveAnswer(refused));
+        }
+        var proposal = PolicyEditHandler.Propose(current, await TownshipsAsync(db, current.Campaign, cancellationToken), form);
+        var check = new PolicyCheck(proposal.Problems, proposal.Fingerprint);
+        return proposal.HasErrors || proposal.Policy is not { } policy
+            ? new(null, new PolicySaveAnswer(PolicySaveOutcome.Invalid, check))
+            : new(new ReadyEdit(current, proposal, check, policy), null);
+    }
+
+    private sealed record ReadyEdit(CampaignPolicy Current, PolicyProposal Proposal, PolicyCheck Check, CompiledPolicy Policy);
+
+    private sealed record ProposedEdit(ReadyEdit? Ready, PolicySaveAnswer? Refusal)
+    {
+        [MemberNotNullWhen(true, nameof(Ready))]
+        [MemberNotNullWhen(false, nameof(Refusal))]
+        public bool IsReady => Ready is not null;
     }
 
     /// <summary>The county's townships in official order, for per-township modes; none for a township's own campaign.</summary>
