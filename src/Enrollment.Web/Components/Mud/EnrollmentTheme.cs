@@ -26,7 +26,8 @@ internal static class EnrollmentTheme
             DrawerBackground = "#ffffff",
             DrawerText = "rgba(0,0,0,0.87)",
             Success = "#2e7d32",
-            Warning = "#b26a00",
+            // Darker than Material amber so warning text on white and on the page background passes AA (5.4:1).
+            Warning = "#995c00",
             Error = "#c62828",
             Info = "#0b4f9c",
             TextSecondary = "rgba(0,0,0,0.68)",

@@ -28,7 +28,7 @@ export async function percentBars(element, names, percents) {
         series: [{
             type: 'bar', data: percents, itemStyle: { color: '#0b4f9c' },
             label: { show: true, position: 'right', formatter: p => p.value == null ? '—' : p.value.toFixed(1) + '%' },
-            markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#b26a00' }, label: { show: false } },
+            markLine: { silent: true, symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { color: '#995c00' }, label: { show: false } },
         }],
         animation: false,
     });
