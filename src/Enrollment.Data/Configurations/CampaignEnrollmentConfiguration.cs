@@ -21,6 +21,7 @@ internal sealed class CampaignEnrollmentConfiguration : IEntityTypeConfiguration
         builder.Property(e => e.History).HasColumnName("history").AsText();
         builder.Property(e => e.GapYears).HasColumnName("gap_years");
         builder.Property(e => e.RegisteredAt).HasColumnName("registered_at");
+        builder.Property(e => e.CancelReason).HasColumnName("cancel_reason");
         builder.Property(e => e.RegisteredByUserId).HasColumnName("registered_by_user_id");
         builder.Property(e => e.QuotedAt).HasColumnName("quoted_at");
         builder.Property(e => e.QuotePolicyVersion).HasColumnName("quote_policy_version");

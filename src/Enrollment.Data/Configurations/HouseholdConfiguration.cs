@@ -9,6 +9,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
     public void Configure(EntityTypeBuilder<Household> builder)
     {
         builder.MapTenantEntity("households");
+        builder.HasRowVersion(e => e.RowVersion);
         builder.Property(e => e.VillageId).HasColumnName("village_id");
         builder.HasOne(e => e.Village).WithMany().HasForeignKey(e => new { e.TenantId, e.VillageId })
             .OnDelete(DeleteBehavior.Restrict);

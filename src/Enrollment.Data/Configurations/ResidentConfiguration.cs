@@ -9,6 +9,7 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
     public void Configure(EntityTypeBuilder<Resident> builder)
     {
         builder.MapTenantEntity("residents");
+        builder.HasRowVersion(e => e.RowVersion);
         builder.Property(e => e.CitizenId).HasColumnName("citizen_id");
         builder.HasIndex(e => new { e.TenantId, e.CitizenId }).IsUnique();
         builder.Property(e => e.Name).HasColumnName("name");
@@ -26,6 +27,7 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         builder.HasOne<HukouType>().WithMany().HasForeignKey(e => e.HukouType).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.Status).HasColumnName("status").AsText();
         builder.Property(e => e.StatusChangedOn).HasColumnName("status_changed_on");
+        builder.Property(e => e.StatusEvidence).HasColumnName("status_evidence");
         builder.Property(e => e.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
     }
 }

@@ -25,6 +25,9 @@ public class CampaignEnrollment : TenantEntity, IJurisdictionScoped
 
     public DateTimeOffset RegisteredAt { get; set; }
 
+    /// <summary>Why the enrollment was cancelled (a death or a move out recorded while it was unpaid); null otherwise.</summary>
+    public string? CancelReason { get; set; }
+
     public long? RegisteredByUserId { get; set; }
 
     public DateTimeOffset? QuotedAt { get; private set; }

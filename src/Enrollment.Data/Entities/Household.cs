@@ -19,4 +19,7 @@ public class Household : TenantEntity, IJurisdictionScoped
     public long? HeadResidentId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>PostgreSQL's xmin: the address is edited with a resident's details, so it is checked the same way.</summary>
+    public uint RowVersion { get; private set; }
 }

@@ -39,7 +39,13 @@ public class Resident : TenantEntity, IJurisdictionScoped
 
     public DateOnly? StatusChangedOn { get; set; }
 
+    /// <summary>证明材料 / 文号 of a death or a move out of the county (required by the page that records them).</summary>
+    public string? StatusEvidence { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>PostgreSQL's xmin: two clerks editing the same person get a conflict, not a lost update.</summary>
+    public uint RowVersion { get; private set; }
 
     /// <summary>
     /// Validates and normalizes the number (lower-case x accepted, 15-digit legacy numbers upgraded) and derives
