@@ -116,7 +116,7 @@ public sealed class HouseholdCommands(UserDbContextFactory contexts, CurrentUser
         {
             return HouseholdChange.Refused(address.Problem);
         }
-        var split = new Household { VillageId = household.VillageId, Address = address.Value ?? household.Address, HeadResidentId = form.NewHeadId, CreatedAt = clock.GetUtcNow() };
+        var split = new Household { TenantId = household.TenantId, VillageId = household.VillageId, Address = address.Value ?? household.Address, HeadResidentId = form.NewHeadId, CreatedAt = clock.GetUtcNow() };
         foreach (var (member, relation) in leaving)
         {
             member.Household = split;
