@@ -58,7 +58,7 @@ public sealed class LifeEventTests(DemoApp app) : IClassFixture<DemoApp>
         (await EnrollmentAsync(resident)).ShouldBe("cancelled|死亡（2024-11-19，证明材料：死亡医学证明 No.123）");
         (await app.ScalarAsync<long>(released)).ShouldBe(releasedBefore + 1);
         (await app.ScalarAsync<long>(
-            "SELECT count(*) FROM audit_log WHERE actor = 'tz-baogou' AND action = 'update' AND entity IN ('residents', 'enrollments') AND (entity_key->>'id')::bigint IN ($1, (SELECT id FROM enrollments WHERE resident_id = $1))",
+            "SELECT count(*) FROM audit_log WHERE actor = 'tz-baogou' AND action = 'update' AND entity IN ('residents', 'enrollments') AND (entity_key->>'id')::bigint IN ($1, (SELECT e.id FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id AND c.code = 'tengzhou-2025' WHERE e.resident_id = $1))",
             resident)).ShouldBe(2);
     }
 
