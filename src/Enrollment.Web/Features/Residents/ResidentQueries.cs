@@ -13,10 +13,12 @@ namespace Enrollment.Web.Features.Residents;
 /// </summary>
 public sealed record ResidentDetail(
     long Id, string Name, string MaskedCitizenId, Sex Sex, string? Phone, ResidentStatus Status, string? HukouName,
-    RelationToHead? RelationToHead, string? HouseholdAddress, IReadOnlyList<string> Jurisdictions, IReadOnlyList<ResidentEnrollment> Enrollments);
+    RelationToHead? RelationToHead, string? HouseholdAddress, IReadOnlyList<string> Jurisdictions, IReadOnlyList<ResidentEnrollment> Enrollments,
+    long? HouseholdId = null, DateOnly? StatusChangedOn = null, string? StatusEvidence = null);
 
 public sealed record ResidentEnrollment(
-    string Campaign, int PolicyYear, EnrollmentStatus Status, decimal? Payable, decimal? Subsidy, DateOnly? CoverageStart, decimal Paid);
+    string Campaign, int PolicyYear, EnrollmentStatus Status, decimal? Payable, decimal? Subsidy, DateOnly? CoverageStart, decimal Paid,
+    string? CancelReason = null);
 
 /// <summary>The full number and the birth date it holds, after an audited 显示完整号码.</summary>
 public sealed record RevealedCitizenId(string CitizenId, DateOnly BirthDate);
@@ -35,7 +37,8 @@ public sealed class ResidentQueries(UserDbContextFactory contexts, CurrentUser c
             .Where(r => r.Id == id)
             .Select(r => new
             {
-                r.Id, r.Name, r.CitizenId, r.Sex, r.Phone, r.Status, r.RelationToHead, Address = r.Household!.Address,
+                r.Id, r.Name, r.CitizenId, r.Sex, r.Phone, r.Status, r.RelationToHead, Address = r.Household!.Address, r.HouseholdId,
+                r.StatusChangedOn, r.StatusEvidence,
                 VillagePath = r.Village!.Path,
                 Hukou = db.HukouTypes.Where(h => h.Code == r.HukouType).Select(h => h.Name).FirstOrDefault(),
             })
@@ -55,11 +58,12 @@ public sealed class ResidentQueries(UserDbContextFactory contexts, CurrentUser c
             .OrderByDescending(e => e.Campaign!.PolicyYear)
             .Select(e => new ResidentEnrollment(
                 e.Campaign!.Name, e.Campaign.PolicyYear, e.Status, e.QuotePayable, e.QuoteSubsidy, e.QuoteCoverageStart,
-                db.Payments.Where(p => p.EnrollmentId == e.Id && p.ConfirmedAt != null).Sum(p => (decimal?)p.Amount) ?? 0))
+                db.Payments.Where(p => p.EnrollmentId == e.Id && p.ConfirmedAt != null).Sum(p => (decimal?)p.Amount) ?? 0, e.CancelReason))
             .ToListAsync(cancellationToken);
         return new ResidentDetail(
             resident.Id, resident.Name, CitizenIdMask.Mask(resident.CitizenId), resident.Sex, resident.Phone, resident.Status, resident.Hukou,
-            resident.RelationToHead, resident.Address, [.. ancestorIds.Skip(1).Select(a => names.GetValueOrDefault(a, "?"))], enrollments);
+            resident.RelationToHead, resident.Address, [.. ancestorIds.Skip(1).Select(a => names.GetValueOrDefault(a, "?"))], enrollments,
+            resident.HouseholdId, resident.StatusChangedOn, resident.StatusEvidence);
     }
 
     /// <summary>
