@@ -10,6 +10,7 @@ using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Campaigns.Rollover;
 using Enrollment.Web.Features.Campaigns.Status;
 using Enrollment.Web.Features.Home;
+using Enrollment.Web.Features.Households;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.Residents;
 using Enrollment.Web.Features.Transfers;
@@ -30,7 +31,7 @@ namespace Enrollment.Adversarial;
 /// write and be caught.
 /// </para>
 /// </summary>
-public static class HandlerExpectations
+public static partial class HandlerExpectations
 {
     private const int PageSize = GridRequest.MaxPageSize;
     private static readonly GridRequest FirstPage = new(0, PageSize);
@@ -163,6 +164,17 @@ public static class HandlerExpectations
                 // The audited reveal is the one answer that carries the full number, to whom may read the resident.
                 Echoes = Reads(a, r) ? [r.CitizenId] : [],
             })),
+
+        [Key<HouseholdQueries>(nameof(HouseholdQueries.DetailAsync))] = new(HouseholdDetails),
+        [Key<HouseholdQueries>(nameof(HouseholdQueries.OptionsAsync))] = new(HouseholdOptions),
+        [Key<HouseholdCommands>(nameof(HouseholdCommands.ChangeRelationAsync))] = new(RelationChanges),
+        [Key<HouseholdCommands>(nameof(HouseholdCommands.MakeHeadAsync))] = new(HeadChanges),
+        [Key<HouseholdCommands>(nameof(HouseholdCommands.MoveAsync))] = new(MemberMoves),
+        [Key<HouseholdCommands>(nameof(HouseholdCommands.SplitAsync))] = new(Splits),
+        [Key<HouseholdCommands>(nameof(HouseholdCommands.MergeAsync))] = new(Merges),
+        [Key<LifeEventCommands>(nameof(LifeEventCommands.RecordAsync))] = new(LifeEvents),
+        [Key<ResidentEditCommands>(nameof(ResidentEditCommands.EditAsync))] = new(ResidentEdits),
+        [Key<ResidentEditCommands>(nameof(ResidentEditCommands.SaveAsync))] = new(ResidentSaves),
 
         [Key<TrialQuoteQueries>(nameof(TrialQuoteQueries.SetupAsync))] = new(TrialSetups),
         [Key<TrialQuoteQueries>(nameof(TrialQuoteQueries.QuoteAsync))] = new(TrialQuotes),

@@ -9,7 +9,9 @@ using Enrollment.Web.Features.Campaigns.PolicyEdit;
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Campaigns.Rollover;
 using Enrollment.Web.Features.Campaigns.Status;
+using Enrollment.Web.Features.Households;
 using Enrollment.Web.Features.Registration;
+using Enrollment.Web.Features.Residents;
 using Enrollment.Web.Features.Transfers;
 using Enrollment.Web.Features.Users;
 
@@ -73,6 +75,9 @@ public static class Answers
         // "Next year's already exists" comes after the campaign was found: only "not found" is a refusal.
         RolloverDraftAnswer draft => !draft.Created && draft.Error?.Contains("找不到", StringComparison.Ordinal) == true,
         RegistrationResult registration => !registration.Saved,
+        HouseholdChange household => !household.Found,
+        LifeEventResult lifeEvent => !lifeEvent.Found,
+        ResidentEditResult edit => !edit.Found,
         NewCampaignAnswer campaign => campaign.Code is null,
         CampaignStatusAnswer status => !status.Moved && status.Message == "找不到该征缴活动。",
         _ when IsGridPage(answer, out var total, out var items) => total == 0 && items == 0,

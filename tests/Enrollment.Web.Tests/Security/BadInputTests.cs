@@ -52,6 +52,11 @@ public sealed class BadInputTests(DemoApp app, ITestOutputHelper output) : IClas
         WalkAsync(w => w.Service == typeof(Features.Campaigns.PolicyEdit.PolicyEditor));
 
     [Fact]
+    public Task Household_changes_life_events_and_resident_edits_refuse_bad_input() =>
+        WalkAsync(w => w.Service == typeof(Features.Households.HouseholdCommands) || w.Service == typeof(Features.Residents.LifeEventCommands)
+            || w.Service == typeof(Features.Residents.ResidentEditCommands));
+
+    [Fact]
     public Task Reads_answer_bad_input_without_throwing_or_writing() =>
         WalkAsync(w => w.Service.Name.EndsWith("Queries", StringComparison.Ordinal) && w.Method != "QuoteAsync"
             || w.Service == typeof(Features.Registration.RegistrationCommands) && w.Method != "RegisterAsync");

@@ -66,7 +66,9 @@ internal static class HouseholdRules
             }
             var refusal = Active(member)
                 ?? (member.Id == household.HeadResidentId ? HouseholdText.HeadCannotLeave : null)
-                ?? (member.Id == form.NewHeadId ? null : Relation(choice.Relation));
+                // The new head's relation is 本人 whatever was sent, but a value off the list is refused, not ignored.
+                ?? (member.Id != form.NewHeadId ? Relation(choice.Relation)
+                    : choice.Relation is { } r && !Enum.IsDefined(r) ? HouseholdText.ChooseRelation : null);
             if (refusal is not null)
             {
                 return ([], refusal);
