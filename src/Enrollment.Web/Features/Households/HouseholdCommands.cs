@@ -41,12 +41,11 @@ public sealed class HouseholdCommands(UserDbContextFactory contexts, CurrentUser
         ArgumentNullException.ThrowIfNull(form);
         await currentUser.RequireAsync(Operation.RegisterResidents);
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var household = await db.Households.SingleOrDefaultAsync(h => h.Id == form.HouseholdId, cancellationToken);
+        var (household, members) = await HouseholdRules.WithMembersAsync(db, form.HouseholdId, cancellationToken);
         if (household is null)
         {
             return HouseholdChange.NotFound;
         }
-        var members = await db.Residents.Where(r => r.HouseholdId == household.Id).ToListAsync(cancellationToken);
         var newHead = members.SingleOrDefault(m => m.Id == form.NewHeadId);
         var refusal = newHead is null ? HouseholdText.NotAMember
             : newHead.Id == household.HeadResidentId ? HouseholdText.AlreadyHead
@@ -100,12 +99,11 @@ public sealed class HouseholdCommands(UserDbContextFactory contexts, CurrentUser
         ArgumentNullException.ThrowIfNull(form);
         await currentUser.RequireAsync(Operation.RegisterResidents);
         await using var db = await contexts.CreateAsync(cancellationToken);
-        var household = await db.Households.SingleOrDefaultAsync(h => h.Id == form.HouseholdId, cancellationToken);
+        var (household, members) = await HouseholdRules.WithMembersAsync(db, form.HouseholdId, cancellationToken);
         if (household is null)
         {
             return HouseholdChange.NotFound;
         }
-        var members = await db.Residents.Where(r => r.HouseholdId == household.Id).ToListAsync(cancellationToken);
         var (leaving, refusal) = HouseholdRules.Split(form, household, members);
         if (refusal is not null)
         {

@@ -21,6 +21,14 @@ internal static class HouseholdRules
 
     public static TextResult Address(string? address) => TextInput.Read(address, "家庭住址", RegisterRules.AddressMax);
 
+    /// <summary>The household (tracked) and all its members, whatever their status; null when outside the subtree.</summary>
+    public static async Task<(Household? Household, List<Resident> Members)> WithMembersAsync(
+        EnrollmentDbContext db, long householdId, CancellationToken cancellationToken)
+    {
+        var household = await db.Households.SingleOrDefaultAsync(h => h.Id == householdId, cancellationToken);
+        return household is null ? (null, []) : (household, await db.Residents.Where(r => r.HouseholdId == household.Id).ToListAsync(cancellationToken));
+    }
+
     public static bool IsOneHeadViolation(Exception e) =>
         (e as PostgresException ?? e.InnerException as PostgresException) is { ConstraintName: OneHeadConstraint };
 
