@@ -10,7 +10,7 @@ namespace Enrollment.Web.Features.Households;
 /// <summary>The rules of household changes, each answering the Chinese refusal or null.</summary>
 internal static class HouseholdRules
 {
-    /// <summary>The deferred constraint of migration 0017: at most one member says 本人.</summary>
+    /// <summary>The deferred constraint of migration 0016: at most one member says 本人.</summary>
     public const string OneHeadConstraint = "residents_one_head_per_household";
 
     /// <summary>A relation from the list, and not 本人 (only the head is that, and only 更换户主 makes a head).</summary>
