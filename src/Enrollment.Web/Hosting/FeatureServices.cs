@@ -2,7 +2,9 @@ using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Registration;
+using Enrollment.Web.Features.ResidentLists;
 using Enrollment.Web.Features.Residents;
+using Enrollment.Web.Features.Search;
 using Enrollment.Web.Features.Transfers;
 using Enrollment.Web.Features.TrialQuote;
 using Enrollment.Web.Features.Users;
@@ -17,5 +19,5 @@ internal static class FeatureServices
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
         services.AddTransfers().AddHome().AddUsers().AddQuotas().AddRegistration().AddResidents().AddTrialQuote()
-            .AddCampaigns();
+            .AddCampaigns().AddSearch().AddResidentLists();
 }

@@ -1,0 +1,14 @@
+-- Finding people (查找人员): the search box looks residents up by ID number (the unique key already serves it), by
+-- household number (households_number already), by phone and by name prefix. The cluster's collation is C.UTF-8,
+-- under which a btree cannot serve LIKE 'prefix%'; an index on the name in collation "C" can, and it also yields
+-- rows in that order, so a page of "王%" over a whole county stops after its rows instead of sorting tens of
+-- thousands (docs/performance.md, "Finding people"). id last: the order is total, so paging is stable.
+CREATE INDEX residents_name ON residents (tenant_id, name COLLATE "C", id);
+
+-- A village collector's or a filtered search: the village's residents by name. It leads with the village, so it
+-- also serves everything residents_village did; that index goes.
+CREATE INDEX residents_village_name ON residents (tenant_id, village_id, name COLLATE "C", id);
+DROP INDEX residents_village;
+
+-- Phone numbers are stored in their normal form (PhoneNumber.TryNormalize), so an exact match suffices.
+CREATE INDEX residents_phone ON residents (tenant_id, phone) WHERE phone IS NOT NULL;
