@@ -24,29 +24,58 @@ public enum CampaignStanding
 /// <see cref="Standing"/> and <see cref="Payable"/> are null when the county has no campaign.
 /// </summary>
 public sealed record PersonRow(
-    long Id, string Name, string MaskedCitizenId, Sex Sex, string Township, string Village, string? HouseholdNumber,
+    long Id, string Name, string MaskedCitizenId, Sex Sex, long VillageId, string Township, string Village, string? HouseholdNumber,
     string? Phone, ResidentStatus Status, CampaignStanding? Standing, decimal? Payable);
 
-/// <summary>The row query shared by the search, the lists and the exports: residents already filtered, ordered and paged.</summary>
+/// <summary>
+/// The rows shared by the search, the lists and the exports. The residents' page is read first, as ordered and cut;
+/// then the enrollments, exclusions and household numbers of exactly those residents, each by key. Joining them into
+/// the page's query instead made PostgreSQL join the whole campaign's enrollments (1.4 million in 滕州) before
+/// cutting the page: 2 s for a page of 25 (docs/performance.md, "Finding people").
+/// </summary>
 internal static class PersonRows
 {
-    /// <summary>The columns of a row as the database returns them (names of places are added afterwards).</summary>
-    internal sealed record Raw(
-        long Id, string Name, string CitizenId, Sex Sex, long VillageId, string? HouseholdNumber, string? Phone,
-        ResidentStatus Status, EnrollmentStatus? Enrollment, decimal? Payable, bool Excluded);
+    private sealed record Base(long Id, string Name, string CitizenId, Sex Sex, long VillageId, long? HouseholdId, string? Phone, ResidentStatus Status);
+
+    private sealed record Enrolled(long ResidentId, EnrollmentStatus Status, decimal? Payable);
 
     /// <summary>
-    /// The residents' rows with their enrollment in <paramref name="campaignId"/> (at most one: the key is campaign and
-    /// resident) and whether they are excluded from it. The order of <paramref name="residents"/> is kept.
+    /// The rows of <paramref name="residents"/> (already filtered, ordered and paged), with their standing in
+    /// <paramref name="campaignId"/> and the names of their places from <paramref name="placeOf"/> (empty when null:
+    /// the caller names them once it knows the villages).
     /// </summary>
-    public static IQueryable<Raw> Of(EnrollmentDbContext db, IQueryable<Resident> residents, long? campaignId) =>
-        from r in residents
-        join e in db.Enrollments.Where(e => e.CampaignId == campaignId) on r.Id equals e.ResidentId into enrolled
-        from e in enrolled.DefaultIfEmpty()
-        select new Raw(
-            r.Id, r.Name, r.CitizenId, r.Sex, r.VillageId, r.Household!.HouseholdNumber, r.Phone, r.Status,
-            e == null ? null : (EnrollmentStatus?)e.Status, e == null ? null : e.QuotePayable,
-            db.Exclusions.Any(x => x.CampaignId == campaignId && x.ResidentId == r.Id));
+    public static async Task<List<PersonRow>> LoadAsync(
+        EnrollmentDbContext db, IQueryable<Resident> residents, long? campaignId, Func<long, (string Township, string Village)>? placeOf,
+        CancellationToken cancellationToken)
+    {
+        var people = await residents
+            .Select(r => new Base(r.Id, r.Name, r.CitizenId, r.Sex, r.VillageId, r.HouseholdId, r.Phone, r.Status))
+            .ToListAsync(cancellationToken);
+        var ids = people.Select(p => p.Id).ToList();
+        var householdIds = people.Select(p => p.HouseholdId).OfType<long>().Distinct().ToList();
+        var numbers = householdIds.Count == 0 ? new Dictionary<long, string?>() : await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
+            .Select(h => new { h.Id, h.HouseholdNumber }).ToDictionaryAsync(h => h.Id, h => h.HouseholdNumber, cancellationToken);
+        Dictionary<long, Enrolled> enrolled = [];
+        HashSet<long> excluded = [];
+        if (campaignId is { } campaign && ids.Count > 0)
+        {
+            // The key (campaign, resident) is unique: at most one enrollment each.
+            enrolled = await db.Enrollments.AsNoTracking().Where(e => e.CampaignId == campaign && ids.Contains(e.ResidentId))
+                .Select(e => new Enrolled(e.ResidentId, e.Status, e.QuotePayable)).ToDictionaryAsync(e => e.ResidentId, cancellationToken);
+            excluded = [.. await db.Exclusions.AsNoTracking().Where(x => x.CampaignId == campaign && ids.Contains(x.ResidentId))
+                .Select(x => x.ResidentId).ToListAsync(cancellationToken)];
+        }
+        return [.. people.Select(p =>
+        {
+            var enrollment = enrolled.GetValueOrDefault(p.Id);
+            var (township, village) = placeOf?.Invoke(p.VillageId) ?? ("", "");
+            return new PersonRow(
+                p.Id, p.Name, CitizenIdMask.Mask(p.CitizenId), p.Sex, p.VillageId, township, village,
+                p.HouseholdId is { } h ? numbers.GetValueOrDefault(h) : null, p.Phone, p.Status,
+                campaignId is null ? null : StandingOf(enrollment?.Status, excluded.Contains(p.Id)),
+                enrollment?.Status is EnrollmentStatus.Registered or EnrollmentStatus.Paid ? enrollment.Payable : null);
+        })];
+    }
 
     /// <summary>Only residents of <paramref name="standing"/> in <paramref name="campaignId"/>.</summary>
     public static IQueryable<Resident> Having(EnrollmentDbContext db, IQueryable<Resident> residents, long campaignId, CampaignStanding standing)
@@ -64,19 +93,11 @@ internal static class PersonRows
         };
     }
 
-    public static CampaignStanding? StandingOf(Raw raw, bool hasCampaign) => !hasCampaign ? null : raw.Enrollment switch
+    /// <summary>A live enrollment first (paid, then registered); a cancelled one counts as none.</summary>
+    private static CampaignStanding StandingOf(EnrollmentStatus? enrollment, bool excluded) => enrollment switch
     {
         EnrollmentStatus.Paid => CampaignStanding.Paid,
         EnrollmentStatus.Registered => CampaignStanding.Registered,
-        EnrollmentStatus.Cancelled or null => raw.Excluded ? CampaignStanding.Excluded : CampaignStanding.NotEnrolled,
+        EnrollmentStatus.Cancelled or null => excluded ? CampaignStanding.Excluded : CampaignStanding.NotEnrolled,
     };
-
-    /// <summary>
-    /// What is due from the person: the quote snapshot of a live enrollment; nothing for a cancelled one.
-    /// </summary>
-    public static decimal? PayableOf(Raw raw) => raw.Enrollment is EnrollmentStatus.Registered or EnrollmentStatus.Paid ? raw.Payable : null;
-
-    public static PersonRow Row(Raw raw, bool hasCampaign, string township, string village) => new(
-        raw.Id, raw.Name, CitizenIdMask.Mask(raw.CitizenId), raw.Sex, township, village, raw.HouseholdNumber, raw.Phone,
-        raw.Status, StandingOf(raw, hasCampaign), PayableOf(raw));
 }

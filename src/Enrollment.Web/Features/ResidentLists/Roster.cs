@@ -106,9 +106,9 @@ internal sealed class Roster
                 skip -= count;
                 continue;
             }
-            var raws = await PersonRows.Of(db, Of(db, village).Skip(skip).Take(wanted), Campaign?.Id).ToListAsync(cancellationToken);
-            rows.AddRange(raws.Select(r => PersonRows.Row(r, Campaign is not null, village.Township, village.Name)));
-            wanted -= raws.Count;
+            var read = await PersonRows.LoadAsync(db, Of(db, village).Skip(skip).Take(wanted), Campaign?.Id, _ => (village.Township, village.Name), cancellationToken);
+            rows.AddRange(read);
+            wanted -= read.Count;
             skip = 0;
             if (wanted <= 0)
             {
@@ -118,14 +118,17 @@ internal sealed class Roster
         return new GridPage<PersonRow>(rows, total);
     }
 
-    /// <summary>Every row of the list, village after village, read as they are written out.</summary>
+    /// <summary>
+    /// Every row of the list, village after village (a village's people at a time in memory, at most a few
+    /// thousand), read as they are written out.
+    /// </summary>
     public async IAsyncEnumerable<PersonRow> AllAsync(EnrollmentDbContext db, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var village in Villages)
         {
-            await foreach (var raw in PersonRows.Of(db, Of(db, village), Campaign?.Id).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            foreach (var row in await PersonRows.LoadAsync(db, Of(db, village), Campaign?.Id, _ => (village.Township, village.Name), cancellationToken))
             {
-                yield return PersonRows.Row(raw, Campaign is not null, village.Township, village.Name);
+                yield return row;
             }
         }
     }

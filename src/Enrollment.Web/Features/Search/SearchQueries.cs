@@ -68,13 +68,11 @@ public sealed class SearchQueries(UserDbContextFactory contexts, CurrentUser cur
         var counted = await residents.Take(Cap + 1).CountAsync(cancellationToken);
         var capped = counted > Cap;
         var skip = Math.Min(request.Skip, Cap);
-        var ordered = residents.OrderBy(r => EF.Functions.Collate(r.Name, "C")).ThenBy(r => r.Id)
+        var page = residents.OrderBy(r => EF.Functions.Collate(r.Name, "C")).ThenBy(r => r.Id)
             .Skip(skip).Take(Math.Min(request.Size, Cap - skip));
-        var raws = await PersonRows.Of(db, ordered, campaign?.Id).ToListAsync(cancellationToken);
-        // The ordered page went through a join: order it again in memory (cheap, one page).
-        raws = [.. raws.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Id)];
-        var places = await Transfers.TransferPlaces.LoadAsync(db, [.. raws.Select(r => r.VillageId).Distinct()], cancellationToken);
-        var rows = raws.Select(r => PersonRows.Row(r, campaign is not null, places[r.VillageId].Township, places[r.VillageId].Village)).ToList();
+        var people = await PersonRows.LoadAsync(db, page, campaign?.Id, placeOf: null, cancellationToken);
+        var places = await Transfers.TransferPlaces.LoadAsync(db, [.. people.Select(p => p.VillageId).Distinct()], cancellationToken);
+        var rows = people.Select(p => p with { Township = places[p.VillageId].Township, Village = places[p.VillageId].Village }).ToList();
         return new SearchResult(term.Kind, null, new GridPage<PersonRow>(rows, Math.Min(counted, Cap)), capped, campaign?.Name);
     }
 
