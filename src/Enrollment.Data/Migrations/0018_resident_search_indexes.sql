@@ -2,8 +2,9 @@
 -- household number (households_number already), by phone and by name prefix. The cluster's collation is C.UTF-8,
 -- under which a btree cannot serve LIKE 'prefix%'; an index on the name in collation "C" can, and it also yields
 -- rows in that order, so a page of "王%" over a whole county stops after its rows instead of sorting tens of
--- thousands (docs/performance.md, "Finding people"). id last: the order is total, so paging is stable.
-CREATE INDEX residents_name ON residents (tenant_id, name COLLATE "C", id);
+-- thousands (docs/performance.md, "Finding people"). id last: the order is total, so paging is stable. The village
+-- is included so a township's or village's user walks the index alone (index-only) and joins only the places.
+CREATE INDEX residents_name ON residents (tenant_id, name COLLATE "C", id) INCLUDE (village_id);
 
 -- A village collector's or a filtered search: the village's residents by name. It leads with the village, so it
 -- also serves everything residents_village did; that index goes.

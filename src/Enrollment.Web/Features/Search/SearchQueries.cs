@@ -68,9 +68,12 @@ public sealed class SearchQueries(UserDbContextFactory contexts, CurrentUser cur
         var counted = await residents.Take(Cap + 1).CountAsync(cancellationToken);
         var capped = counted > Cap;
         var skip = Math.Min(request.Skip, Cap);
-        var page = residents.OrderBy(r => EF.Functions.Collate(r.Name, "C")).ThenBy(r => r.Id)
-            .Skip(skip).Take(Math.Min(request.Size, Cap - skip));
-        var people = await PersonRows.LoadAsync(db, page, campaign?.Id, placeOf: null, cancellationToken);
+        // The page's ids first, then their rows: the ids come from residents_name alone (it includes the village), so
+        // a township clerk's "王" walks the county's 王 in order and skips other townships' without reading their rows.
+        var ids = await residents.OrderBy(r => EF.Functions.Collate(r.Name, "C")).ThenBy(r => r.Id)
+            .Skip(skip).Take(Math.Min(request.Size, Cap - skip)).Select(r => r.Id).ToListAsync(cancellationToken);
+        var people = await PersonRows.LoadAsync(db, db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)), campaign?.Id, placeOf: null, cancellationToken);
+        people = [.. people.OrderBy(p => ids.IndexOf(p.Id))];
         var places = await Transfers.TransferPlaces.LoadAsync(db, [.. people.Select(p => p.VillageId).Distinct()], cancellationToken);
         var rows = people.Select(p => p with { Township = places[p.VillageId].Township, Village = places[p.VillageId].Village }).ToList();
         return new SearchResult(term.Kind, null, new GridPage<PersonRow>(rows, Math.Min(counted, Cap)), capped, campaign?.Name);
@@ -84,6 +87,19 @@ public sealed class SearchQueries(UserDbContextFactory contexts, CurrentUser cur
         return await PlaceTree.VillagesAsync(db, cancellationToken);
     }
 
+    /// <summary>
+    /// Names starting with <paramref name="prefix"/> lie in [prefix, upper) in collation "C" (code point order), where
+    /// upper is the prefix with its last character's code point plus one; none when that would leave the character's
+    /// range (the LIKE alone then bounds the match).
+    /// </summary>
+    internal static (string From, string? Below) PrefixRange(string prefix)
+    {
+        var last = prefix[^1];
+        return last is '\uFFFF' or '\uD7FF' or '\uDFFF' || char.IsHighSurrogate(last)
+            ? (prefix, null)
+            : (prefix, string.Concat(prefix.AsSpan(0, prefix.Length - 1), ((char)(last + 1)).ToString()));
+    }
+
     private static async Task<IQueryable<Resident>> MatchingAsync(EnrollmentDbContext db, SearchTerm term, CancellationToken cancellationToken)
     {
         var residents = db.Residents.AsNoTracking();
@@ -92,10 +108,20 @@ public sealed class SearchQueries(UserDbContextFactory contexts, CurrentUser cur
             case SearchKind.CitizenId:
                 return residents.Where(r => r.CitizenId == term.CitizenId);
             case SearchKind.NamePrefix:
-                // In collation "C", as the index residents_name holds the names: LIKE 'prefix%' becomes a range on
-                // it, and the rows come out in the order the page wants. A name holds no % or _ (TextInput.Name).
+                // In collation "C", as the index residents_name holds the names, so rows come out in the page's order.
+                // The prefix is also written as a range (name >= '王' AND name < '玌'): under row-level security the
+                // planner may use only leakproof operators as index conditions, and LIKE is not one (with LIKE alone
+                // a county's "王" walked half the index: 1–2 s). The LIKE stays as the exact test; a name holds no % or _.
                 var pattern = term.Text + "%";
-                return residents.Where(r => EF.Functions.Like(EF.Functions.Collate(r.Name, "C"), pattern));
+                var (from, below) = PrefixRange(term.Text);
+                // string.Compare is what EF translates to SQL's >= and <; the comparison runs in collation "C" there.
+#pragma warning disable CA1309
+                var inRange = below is null
+                    ? residents.Where(r => string.Compare(EF.Functions.Collate(r.Name, "C"), from) >= 0)
+                    : residents.Where(r => string.Compare(EF.Functions.Collate(r.Name, "C"), from) >= 0
+                        && string.Compare(EF.Functions.Collate(r.Name, "C"), below) < 0);
+#pragma warning restore CA1309
+                return inRange.Where(r => EF.Functions.Like(EF.Functions.Collate(r.Name, "C"), pattern));
             case SearchKind.PhoneOrHousehold:
             case SearchKind.Household:
                 // Households first (a unique key on the number), then their members: one indexed lookup each.
