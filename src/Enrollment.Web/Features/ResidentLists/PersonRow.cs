@@ -59,10 +59,14 @@ internal static class PersonRows
         HashSet<long> excluded = [];
         if (campaignId is { } campaign && ids.Count > 0)
         {
-            // The key (campaign, resident) is unique: at most one enrollment each.
-            enrolled = await db.Enrollments.AsNoTracking().Where(e => e.CampaignId == campaign && ids.Contains(e.ResidentId))
+            // The key (campaign, resident) is unique: at most one enrollment each. The ids are said twice, of the row and
+            // of the resident the jurisdiction filter joins: PostgreSQL does not carry "= ANY" across the join, and
+            // without the second it read every resident of a township to find one village's enrollments (0.6 s).
+            enrolled = await db.Enrollments.AsNoTracking()
+                .Where(e => e.CampaignId == campaign && ids.Contains(e.ResidentId) && ids.Contains(e.Resident!.Id))
                 .Select(e => new Enrolled(e.ResidentId, e.Status, e.QuotePayable)).ToDictionaryAsync(e => e.ResidentId, cancellationToken);
-            excluded = [.. await db.Exclusions.AsNoTracking().Where(x => x.CampaignId == campaign && ids.Contains(x.ResidentId))
+            excluded = [.. await db.Exclusions.AsNoTracking()
+                .Where(x => x.CampaignId == campaign && ids.Contains(x.ResidentId) && ids.Contains(x.Resident!.Id))
                 .Select(x => x.ResidentId).ToListAsync(cancellationToken)];
         }
         return [.. people.Select(p =>

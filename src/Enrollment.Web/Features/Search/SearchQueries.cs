@@ -65,13 +65,14 @@ public sealed class SearchQueries(UserDbContextFactory contexts, CurrentUser cur
             residents = campaign is null ? residents.Where(_ => false) : PersonRows.Having(db, residents, campaign.Id, wanted);
         }
 
-        var counted = await residents.Take(Cap + 1).CountAsync(cancellationToken);
-        var capped = counted > Cap;
         var skip = Math.Min(request.Skip, Cap);
         // The page's ids first, then their rows: the ids come from residents_name alone (it includes the village), so
         // a township clerk's "王" walks the county's 王 in order and skips other townships' without reading their rows.
         var ids = await residents.OrderBy(r => EF.Functions.Collate(r.Name, "C")).ThenBy(r => r.Id)
             .Skip(skip).Take(Math.Min(request.Size, Cap - skip)).Select(r => r.Id).ToListAsync(cancellationToken);
+        // A first page that is not full is the whole answer (an ID, a household): no count needed.
+        var counted = skip == 0 && ids.Count < request.Size ? ids.Count : await residents.Take(Cap + 1).CountAsync(cancellationToken);
+        var capped = counted > Cap;
         var people = await PersonRows.LoadAsync(db, db.Residents.AsNoTracking().Where(r => ids.Contains(r.Id)), campaign?.Id, placeOf: null, cancellationToken);
         people = [.. people.OrderBy(p => ids.IndexOf(p.Id))];
         var places = await Transfers.TransferPlaces.LoadAsync(db, [.. people.Select(p => p.VillageId).Distinct()], cancellationToken);
