@@ -28,16 +28,16 @@ public sealed record PersonRow(
     string? Phone, ResidentStatus Status, CampaignStanding? Standing, decimal? Payable);
 
 /// <summary>
-/// The rows shared by the search, the lists and the exports. The residents' page is read first, as ordered and cut;
-/// then the enrollments, exclusions and household numbers of exactly those residents, each by key. Joining them into
-/// the page's query instead made PostgreSQL join the whole campaign's enrollments (1.4 million in 滕州) before
-/// cutting the page: 2 s for a page of 25 (docs/performance.md, "Finding people").
+/// The rows shared by the search, the lists and the exports: the residents' page as ordered and cut, each row with its
+/// enrollment and exclusion looked up by key, then the household numbers. Joining the enrollments into the page's
+/// query instead made PostgreSQL join the whole campaign's enrollments (1.4 million in 滕州) before cutting the page:
+/// 2 s for a page of 25 (docs/performance.md, "Finding people").
 /// </summary>
 internal static class PersonRows
 {
-    private sealed record Base(long Id, string Name, string CitizenId, Sex Sex, long VillageId, long? HouseholdId, string? Phone, ResidentStatus Status);
-
-    private sealed record Enrolled(long ResidentId, EnrollmentStatus Status, decimal? Payable);
+    private sealed record Base(
+        long Id, string Name, string CitizenId, Sex Sex, long VillageId, long? HouseholdId, string? Phone, ResidentStatus Status,
+        EnrollmentStatus? Enrollment, decimal? Payable, long? Exclusion);
 
     /// <summary>
     /// The rows of <paramref name="residents"/> (already filtered, ordered and paged), with their standing in
@@ -48,36 +48,29 @@ internal static class PersonRows
         EnrollmentDbContext db, IQueryable<Resident> residents, long? campaignId, Func<long, (string Township, string Village)>? placeOf,
         CancellationToken cancellationToken)
     {
+        // The enrollment (the key campaign + resident is unique) and an exclusion as scalar subqueries with LIMIT 1:
+        // PostgreSQL runs them per row of the page, each by key. As a join, or as lists of the page's ids, the
+        // planner read every resident of the user's township through the query filters' joins (17–600 ms).
+        var enrollments = db.Enrollments.Where(e => e.CampaignId == campaignId);
+        var exclusions = db.Exclusions.Where(x => x.CampaignId == campaignId);
         var people = await residents
-            .Select(r => new Base(r.Id, r.Name, r.CitizenId, r.Sex, r.VillageId, r.HouseholdId, r.Phone, r.Status))
+            .Select(r => new Base(
+                r.Id, r.Name, r.CitizenId, r.Sex, r.VillageId, r.HouseholdId, r.Phone, r.Status,
+                enrollments.Where(e => e.ResidentId == r.Id).Select(e => (EnrollmentStatus?)e.Status).FirstOrDefault(),
+                enrollments.Where(e => e.ResidentId == r.Id).Select(e => e.QuotePayable).FirstOrDefault(),
+                exclusions.Where(x => x.ResidentId == r.Id).Select(x => (long?)x.Id).FirstOrDefault()))
             .ToListAsync(cancellationToken);
-        var ids = people.Select(p => p.Id).ToList();
         var householdIds = people.Select(p => p.HouseholdId).OfType<long>().Distinct().ToList();
         var numbers = householdIds.Count == 0 ? new Dictionary<long, string?>() : await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id))
             .Select(h => new { h.Id, h.HouseholdNumber }).ToDictionaryAsync(h => h.Id, h => h.HouseholdNumber, cancellationToken);
-        Dictionary<long, Enrolled> enrolled = [];
-        HashSet<long> excluded = [];
-        if (campaignId is { } campaign && ids.Count > 0)
-        {
-            // The key (campaign, resident) is unique: at most one enrollment each. The ids are said twice, of the row and
-            // of the resident the jurisdiction filter joins: PostgreSQL does not carry "= ANY" across the join, and
-            // without the second it read every resident of a township to find one village's enrollments (0.6 s).
-            enrolled = await db.Enrollments.AsNoTracking()
-                .Where(e => e.CampaignId == campaign && ids.Contains(e.ResidentId) && ids.Contains(e.Resident!.Id))
-                .Select(e => new Enrolled(e.ResidentId, e.Status, e.QuotePayable)).ToDictionaryAsync(e => e.ResidentId, cancellationToken);
-            excluded = [.. await db.Exclusions.AsNoTracking()
-                .Where(x => x.CampaignId == campaign && ids.Contains(x.ResidentId) && ids.Contains(x.Resident!.Id))
-                .Select(x => x.ResidentId).ToListAsync(cancellationToken)];
-        }
         return [.. people.Select(p =>
         {
-            var enrollment = enrolled.GetValueOrDefault(p.Id);
             var (township, village) = placeOf?.Invoke(p.VillageId) ?? ("", "");
             return new PersonRow(
                 p.Id, p.Name, CitizenIdMask.Mask(p.CitizenId), p.Sex, p.VillageId, township, village,
                 p.HouseholdId is { } h ? numbers.GetValueOrDefault(h) : null, p.Phone, p.Status,
-                campaignId is null ? null : StandingOf(enrollment?.Status, excluded.Contains(p.Id)),
-                enrollment?.Status is EnrollmentStatus.Registered or EnrollmentStatus.Paid ? enrollment.Payable : null);
+                campaignId is null ? null : StandingOf(p.Enrollment, p.Exclusion is not null),
+                p.Enrollment is EnrollmentStatus.Registered or EnrollmentStatus.Paid ? p.Payable : null);
         })];
     }
 
