@@ -528,8 +528,6 @@ internal static partial class BadInputWalks
         yield return Read<TransferQueries>(nameof(TransferQueries.PageAsync), Clerk, TransferListKind.Mine, new TransferFilter(p.Township), page);
         yield return Read<TrialQuoteQueries>(nameof(TrialQuoteQueries.SetupAsync), Clerk, "tengzhou-2025", p.BinhuResident);
         yield return Read<SearchQueries>(nameof(SearchQueries.SearchAsync), Clerk, "王", new SearchFilter(p.Village, CampaignStanding.Paid, ResidentStatus.Active), page);
-        yield return Read<SearchQueries>(nameof(SearchQueries.VillagesAsync), Clerk);
-        yield return Read<RosterQueries>(nameof(RosterQueries.PlacesAsync), Clerk);
         yield return Read<RosterQueries>(nameof(RosterQueries.HeaderAsync), Clerk, RosterLevel.Village, p.BinhuVillage);
         yield return Read<RosterQueries>(nameof(RosterQueries.PageAsync), Clerk, RosterLevel.Township, p.Township, page);
         yield return Read<CampaignQueries>(nameof(CampaignQueries.PageAsync), CountyAdmin, page);
