@@ -29,6 +29,12 @@ public static class Expectations
         ],
         "/residents/register" => [Operation(actor, "/residents/register", Web.Features.Accounts.Operation.RegisterResidents)],
         "/residents/{Id:long}" => t.Residents.Select(r => Page(actor, $"/residents/{r.Value}", Reads(actor, r), r.Label)),
+        "/search" => [Operation(actor, "/search", Web.Features.Accounts.Operation.ReadResidents), Operation(actor, "/search?q=%E7%8E%8B", Web.Features.Accounts.Operation.ReadResidents)],
+        "/rosters" => [Operation(actor, "/rosters", Web.Features.Accounts.Operation.ReadResidents)],
+        "/rosters/villages/{Id:long}" => t.Villages.Select(v => Page(actor, $"/rosters/villages/{v.Value}", Reads(actor, v), v.Label)),
+        "/rosters/townships/{Id:long}" => t.Townships.Select(w => Page(actor, $"/rosters/townships/{w.Value}", Reads(actor, w), w.Label)),
+        "/rosters/villages/{id:long}/residents.xlsx" => t.Villages.Select(v => Page(actor, $"/rosters/villages/{v.Value}/residents.xlsx", Reads(actor, v), v.Label)),
+        "/rosters/townships/{id:long}/residents.xlsx" => t.Townships.Select(w => Page(actor, $"/rosters/townships/{w.Value}/residents.xlsx", Reads(actor, w), w.Label)),
         "/campaigns" => [Operation(actor, "/campaigns", Web.Features.Accounts.Operation.ManageCampaigns)],
         "/campaigns/new" => [Operation(actor, "/campaigns/new", Web.Features.Accounts.Operation.ManageCampaigns)],
         "/campaigns/{Code}" => Campaign(actor, t, c => $"/campaigns/{c}"),
@@ -59,7 +65,7 @@ public static class Expectations
     /// <summary>The role's operations; those on the county's configuration as a whole only for a user not bound to part of it.</summary>
     private static bool Can(Actor actor, Operation operation) => Permissions.Allows(actor.Role, actor.ScopePath is not null, operation);
 
-    /// <summary>A resident is read by roles that read residents, in their county, inside their subtree.</summary>
+    /// <summary>A resident (or a list of a place's people) is read by roles that read residents, in their county, inside their subtree.</summary>
     private static bool Reads(Actor actor, Target resident) =>
         Can(actor, Web.Features.Accounts.Operation.ReadResidents) && InScope(actor, resident);
 

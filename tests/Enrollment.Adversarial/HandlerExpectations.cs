@@ -12,7 +12,9 @@ using Enrollment.Web.Features.Campaigns.Status;
 using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Households;
 using Enrollment.Web.Features.Registration;
+using Enrollment.Web.Features.ResidentLists;
 using Enrollment.Web.Features.Residents;
+using Enrollment.Web.Features.Search;
 using Enrollment.Web.Features.Transfers;
 using Enrollment.Web.Features.TrialQuote;
 using Enrollment.Web.Features.Users;
@@ -175,6 +177,43 @@ public static partial class HandlerExpectations
         [Key<LifeEventCommands>(nameof(LifeEventCommands.RecordAsync))] = new(LifeEvents),
         [Key<ResidentEditCommands>(nameof(ResidentEditCommands.EditAsync))] = new(ResidentEdits),
         [Key<ResidentEditCommands>(nameof(ResidentEditCommands.SaveAsync))] = new(ResidentSaves),
+        // 查找人员: any reader may search; the answer holds the person exactly when they are in the reader's scope.
+        [Key<SearchQueries>(nameof(SearchQueries.SearchAsync))] = new((a, w) => w.Residents.Select(r =>
+            new HandlerProbe(r.Label, Can(a, Operation.ReadResidents),
+                s => Box(s.Get<SearchQueries>().SearchAsync(r.CitizenId, new SearchFilter(), FirstPage)))
+            {
+                Check = That<SearchResult>(x => x.Page.Items.Any(p => p.Id == r.Id) == Reads(a, r)),
+                Echoes = [r.CitizenId],
+            })),
+        [Key<SearchQueries>(nameof(SearchQueries.VillagesAsync))] = new((a, w) =>
+        [
+            new("the villages of the scope", Can(a, Operation.ReadResidents), s => Box(s.Get<SearchQueries>().VillagesAsync()))
+            {
+                Check = That<IReadOnlyList<VillagePlace>>(v => v.Any(x => x.Id == w.HomeVillage[a.Login])),
+                Secrets = OutsidePlaces(a, w),
+            },
+        ]),
+        [Key<RosterQueries>(nameof(RosterQueries.PlacesAsync))] = new((a, w) =>
+        [
+            new("the villages of the scope", Can(a, Operation.ReadResidents), s => Box(s.Get<RosterQueries>().PlacesAsync()))
+            {
+                Check = That<IReadOnlyList<VillagePlace>>(v => v.Any(x => x.Id == w.HomeVillage[a.Login])),
+                Secrets = OutsidePlaces(a, w),
+            },
+        ]),
+        [Key<RosterQueries>(nameof(RosterQueries.HeaderAsync))] = new((a, w) => Rosters(w).Select(p =>
+            new HandlerProbe(p.Place.Label, Can(a, Operation.ReadResidents) && InScope(a, p.Place.TenantId, p.Place.Path),
+                s => Box(s.Get<RosterQueries>().HeaderAsync(p.Level, p.Place.Id)))
+            {
+                Check = That<RosterHeader>(h => h.Id == p.Place.Id),
+                Secrets = OutsidePlaces(a, w),
+            })),
+        [Key<RosterQueries>(nameof(RosterQueries.PageAsync))] = new((a, w) => Rosters(w).Select(p =>
+            new HandlerProbe(p.Place.Label, Can(a, Operation.ReadResidents) && InScope(a, p.Place.TenantId, p.Place.Path),
+                s => Box(s.Get<RosterQueries>().PageAsync(p.Level, p.Place.Id, FirstPage)))
+            {
+                Check = That<GridPage<PersonRow>>(page => page.Total > 0),
+            })),
 
         [Key<TrialQuoteQueries>(nameof(TrialQuoteQueries.SetupAsync))] = new(TrialSetups),
         [Key<TrialQuoteQueries>(nameof(TrialQuoteQueries.QuoteAsync))] = new(TrialQuotes),
@@ -352,6 +391,10 @@ public static partial class HandlerExpectations
         [.. w.AllPlaces.Where(p => p.UniqueName && Same(a, p.TenantId) && !InScope(a, p.TenantId, p.Path) && !Above(a, p)).Select(p => p.Name)];
 
     // ----- the entries that need more than a line -----
+
+    /// <summary>Every village and township of the world as a list's place, and a place that does not exist.</summary>
+    private static IEnumerable<(RosterLevel Level, Place Place)> Rosters(HandlerWorld w) =>
+        [.. w.Villages.Select(v => (RosterLevel.Village, v)), .. w.Townships.Select(t => (RosterLevel.Township, t))];
 
     private static IEnumerable<HandlerProbe> Home(Actor a, HandlerWorld w, Func<ActorSession, Task<object?>> call) =>
     [

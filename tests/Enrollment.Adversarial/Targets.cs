@@ -16,6 +16,9 @@ public sealed class Targets
     public required List<Target> Campaigns { get; init; }
     public required List<Target> Townships { get; init; }
 
+    /// <summary>The villages of the residents above (the lists of people name villages).</summary>
+    public required List<Target> Villages { get; init; }
+
     public static async Task<Targets> LoadAsync(DemoApp app)
     {
         async Task<Target> Resident(string label, string tenant, string? township, bool lastVillage)
@@ -46,22 +49,34 @@ public sealed class Targets
             return await PlacedAsync(app, "township " + name, id, "FROM jurisdictions r JOIN jurisdictions p ON p.id = r.id WHERE r.id = $1");
         }
 
+        async Task<Target> VillageOf(Target resident)
+        {
+            var id = await app.ScalarAsync<long>("SELECT village_id FROM residents WHERE id = $1", long.Parse(resident.Value, System.Globalization.CultureInfo.InvariantCulture));
+            return await PlacedAsync(app, "village of the " + resident.Label, id, "FROM jurisdictions r JOIN jurisdictions p ON p.id = r.id WHERE r.id = $1");
+        }
+
         async Task<Target> Campaign(string code) =>
             new("campaign " + code, code, await app.ScalarAsync<int>("SELECT tenant_id FROM campaigns WHERE code = $1", code), null);
 
         var pubeiTownship = await app.ScalarAsync<string>("""
             SELECT j.name FROM jurisdictions j JOIN tenants t ON t.id = j.tenant_id WHERE t.code = 'pubei' AND j.level = 'township' ORDER BY j.display_order LIMIT 1
             """);
+        List<Target> residents =
+        [
+            await Resident("resident of 鲍沟镇's first village", "tengzhou", "鲍沟镇", lastVillage: false),
+            await Resident("resident of 鲍沟镇's last village", "tengzhou", "鲍沟镇", lastVillage: true),
+            await Resident("resident of 滨湖镇", "tengzhou", "滨湖镇", lastVillage: false),
+            await Resident("resident of 浦北", "pubei", null, lastVillage: false),
+        ];
+        List<Target> villages = [];
+        foreach (var resident in residents)
+        {
+            villages.Add(await VillageOf(resident));
+        }
         return new Targets
         {
-            Residents =
-            [
-                await Resident("resident of 鲍沟镇's first village", "tengzhou", "鲍沟镇", lastVillage: false),
-                await Resident("resident of 鲍沟镇's last village", "tengzhou", "鲍沟镇", lastVillage: true),
-                await Resident("resident of 滨湖镇", "tengzhou", "滨湖镇", lastVillage: false),
-                await Resident("resident of 浦北", "pubei", null, lastVillage: false),
-                new Target("a resident id that does not exist", "999999999", 0, null),
-            ],
+            Residents = [.. residents, new Target("a resident id that does not exist", "999999999", 0, null)],
+            Villages = [.. villages, new Target("a village id that does not exist", "999999999", 0, null)],
             Users = [await User("tz-baogou"), await User("tz-binhu"), await User("tz-admin"), await User("pb-admin"), await User("admin")],
             Campaigns = [await Campaign("tengzhou-2025"), await Campaign("pubei-2020"), new Target("a campaign code that does not exist", "no-such-campaign", 0, null)],
             Townships = [await Township("tengzhou", "鲍沟镇"), await Township("tengzhou", "滨湖镇"), await Township("pubei", pubeiTownship)],

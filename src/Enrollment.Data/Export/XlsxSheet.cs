@@ -15,4 +15,11 @@ public enum XlsxKind
 public sealed record XlsxColumn(string Header, XlsxKind Kind = XlsxKind.Text, double Width = 14);
 
 /// <summary>One worksheet: an optional title line, a frozen header row, then the rows (one value per column, null = empty).</summary>
-public sealed record XlsxSheet(string Name, string? Title, IReadOnlyList<XlsxColumn> Columns, IEnumerable<IReadOnlyList<object?>> Rows);
+public sealed record XlsxSheet(string Name, string? Title, IReadOnlyList<XlsxColumn> Columns, IEnumerable<IReadOnlyList<object?>> Rows)
+{
+    /// <summary>
+    /// Rows read from the database as the sheet is written (a township's 100,000 residents): when set, they are
+    /// written instead of <see cref="Rows"/>, so neither the rows nor the file are ever held in memory whole.
+    /// </summary>
+    public IAsyncEnumerable<IReadOnlyList<object?>>? StreamedRows { get; init; }
+}

@@ -59,7 +59,7 @@ public static class XlsxWorkbook
         var cells = new Cell[sheet.Columns.Count];
         var part = 1;
         await StartPartAsync(spreadsheet, styles, sheet, part, cancellationToken);
-        foreach (var row in sheet.Rows)
+        async Task AddAsync(IReadOnlyList<object?> row)
         {
             if (spreadsheet.NextRowNumber > rowsPerSheet)
             {
@@ -70,6 +70,19 @@ public static class XlsxWorkbook
                 cells[c] = CellOf(c < row.Count ? row[c] : null, sheet.Columns[c].Kind, styles);
             }
             await spreadsheet.AddRowAsync(cells, cancellationToken);
+        }
+
+        if (sheet.StreamedRows is { } streamed)
+        {
+            await foreach (var row in streamed.WithCancellation(cancellationToken))
+            {
+                await AddAsync(row);
+            }
+            return;
+        }
+        foreach (var row in sheet.Rows)
+        {
+            await AddAsync(row);
         }
     }
 

@@ -3,7 +3,9 @@ using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Households;
 using Enrollment.Web.Features.Registration;
+using Enrollment.Web.Features.ResidentLists;
 using Enrollment.Web.Features.Residents;
+using Enrollment.Web.Features.Search;
 using Enrollment.Web.Features.Transfers;
 using Enrollment.Web.Features.TrialQuote;
 using Enrollment.Web.Features.Users;
@@ -18,5 +20,5 @@ internal static class FeatureServices
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
         services.AddTransfers().AddHome().AddUsers().AddQuotas().AddRegistration().AddResidents().AddTrialQuote()
-            .AddCampaigns().AddHouseholds();
+            .AddCampaigns().AddHouseholds().AddSearch().AddResidentLists();
 }

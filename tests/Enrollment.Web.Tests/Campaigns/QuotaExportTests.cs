@@ -98,7 +98,7 @@ public sealed class QuotaExportTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     /// <summary>Each sheet's rows as text (1-based like Excel; row 1 the title), numbers and strings alike.</summary>
-    private static Dictionary<string, List<string[]>> Sheets(SpreadsheetDocument workbook)
+    internal static Dictionary<string, List<string[]>> Sheets(SpreadsheetDocument workbook)
     {
         var result = new Dictionary<string, List<string[]>>();
         foreach (var sheet in workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>())

@@ -23,7 +23,7 @@ namespace Enrollment.Web.Tests.Home;
 public sealed class HomeScaleMeasurement(ITestOutputHelper output)
 {
     public const string DatabaseVariable = "ENROLLMENT_HOME_DB";
-    private const string Password = "measure2024pass";
+    internal const string Password = "measure2024pass";
     private const int WarmRuns = 10;
 
     [ScaleTheory(DatabaseVariable)]
@@ -84,7 +84,7 @@ public sealed class HomeScaleMeasurement(ITestOutputHelper output)
     /// The account for <paramref name="who"/>: county staff (whole tenant); the clerk of the township with the most
     /// residents and the collector of that township's biggest village, the worst cases of their roles.
     /// </summary>
-    private static async Task<string> EnsureAccountAsync(string owner, string who)
+    internal static async Task<string> EnsureAccountAsync(string owner, string who)
     {
         var login = "measure-" + who;
         await using var dataSource = NpgsqlDataSource.Create(owner);

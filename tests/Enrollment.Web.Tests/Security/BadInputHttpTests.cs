@@ -219,6 +219,11 @@ public sealed class BadInputHttpTests(DemoApp app) : IClassFixture<DemoApp>
         { "/admin/users?q={0}&role={0}&status={0}&jurisdiction={0}&tenant={0}", "tz-admin" },
         { "/admin/users/{0}", "tz-admin" },
         { "/transfers?x={0}", "tz-baogou" },
+        { "/search?q={0}", "tz-baogou" },
+        { "/rosters/villages/{0}", "tz-baogou" },
+        { "/rosters/townships/{0}", "tz-baogou" },
+        { "/rosters/villages/{0}/residents.xlsx", "tz-baogou" },
+        { "/rosters/townships/{0}/residents.xlsx", "tz-baogou" },
     };
 
     [Theory]

@@ -13,7 +13,9 @@ using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Campaigns.Rollover;
 using Enrollment.Web.Features.Campaigns.Status;
 using Enrollment.Web.Features.Registration;
+using Enrollment.Web.Features.ResidentLists;
 using Enrollment.Web.Features.Residents;
+using Enrollment.Web.Features.Search;
 using Enrollment.Web.Features.Transfers;
 using Enrollment.Web.Features.TrialQuote;
 using Enrollment.Web.Features.Users;
@@ -525,6 +527,9 @@ internal static partial class BadInputWalks
         yield return Read<ResidentQueries>(nameof(ResidentQueries.RevealAsync), Clerk, p.BinhuResident);
         yield return Read<TransferQueries>(nameof(TransferQueries.PageAsync), Clerk, TransferListKind.Mine, new TransferFilter(p.Township), page);
         yield return Read<TrialQuoteQueries>(nameof(TrialQuoteQueries.SetupAsync), Clerk, "tengzhou-2025", p.BinhuResident);
+        yield return Read<SearchQueries>(nameof(SearchQueries.SearchAsync), Clerk, "王", new SearchFilter(p.Village, CampaignStanding.Paid, ResidentStatus.Active), page);
+        yield return Read<RosterQueries>(nameof(RosterQueries.HeaderAsync), Clerk, RosterLevel.Village, p.BinhuVillage);
+        yield return Read<RosterQueries>(nameof(RosterQueries.PageAsync), Clerk, RosterLevel.Township, p.Township, page);
         yield return Read<CampaignQueries>(nameof(CampaignQueries.PageAsync), CountyAdmin, page);
         yield return Read<CampaignQueries>(nameof(CampaignQueries.CampaignAsync), CountyAdmin, "tengzhou-2025");
         yield return Read<CampaignQueries>(nameof(CampaignQueries.VersionsHeaderAsync), CountyAdmin, "tengzhou-2025");
@@ -543,6 +548,7 @@ internal static partial class BadInputWalks
     {
         GridRequest g => g with { },
         TransferFilter f => f with { },
+        SearchFilter f => f with { },
         QuotaScope q => q with { },
         UserFilter u => u with { },
         _ => value,

@@ -12,6 +12,8 @@ public static class NavEntries
     public static readonly IReadOnlyList<NavEntry> All =
     [
         new("/", "首页", Icons.Material.Outlined.Home, null),
+        new("/search", "查找人员", Icons.Material.Outlined.PersonSearch, Operation.ReadResidents),
+        new("/rosters", "人员名册", Icons.Material.Outlined.ListAlt, Operation.ReadResidents),
         new("/trial-quote", "试算", Icons.Material.Outlined.Calculate, Operation.QuoteTrial),
         new("/residents/register", "登记参保人员", Icons.Material.Outlined.PersonAdd, Operation.RegisterResidents),
         new("/transfers", "转移申请", Icons.Material.Outlined.SwapHoriz, Operation.RequestTransfers),
