@@ -15,6 +15,8 @@ public enum DomainErrorCode : byte
     IdInvalidCharacter,
     IdImpossibleBirthDate,
     IdCheckCharacterMismatch,
+    /// <summary>The first two digits are not a province-level division (nor 81–83, nor a 9-prefixed permanent residence number).</summary>
+    IdUnknownProvince,
 
     // Other quote inputs.
     CategoryUnknown,

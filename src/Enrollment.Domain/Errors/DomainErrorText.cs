@@ -33,6 +33,8 @@ internal static class DomainErrorText
         DomainErrorCode.IdImpossibleBirthDate => $"身份证号码中的出生日期 {Ymd(e)} 不存在",
         DomainErrorCode.IdCheckCharacterMismatch =>
             $"身份证号码校验码错误：按前17位应为“{e.Char1}”，实际为“{e.Char2}”",
+        DomainErrorCode.IdUnknownProvince =>
+            string.Create(Inv, $"身份证号码前两位“{e.Number:D2}”不是有效的省级行政区划代码"),
         DomainErrorCode.CategoryUnknown => $"未知的人员类别代码“{e.Text}”",
         DomainErrorCode.CategoryDerivedFromAge => $"“{e.Text}”按出生日期自动认定，不能作为认定类别填写",
         DomainErrorCode.CategoryDateInvalid => $"人员类别首次认定日期“{e.Text}”不是有效日期（应为 YYYY-MM-DD）",
@@ -64,6 +66,8 @@ internal static class DomainErrorText
         DomainErrorCode.IdImpossibleBirthDate => $"citizen ID number has an impossible birth date {Ymd(e)}",
         DomainErrorCode.IdCheckCharacterMismatch =>
             $"citizen ID number check character is wrong: expected '{e.Char1}', found '{e.Char2}'",
+        DomainErrorCode.IdUnknownProvince =>
+            string.Create(Inv, $"citizen ID number starts with {e.Number:D2}, which is not a province-level division code"),
         DomainErrorCode.CategoryUnknown => $"unknown category code '{e.Text}'",
         DomainErrorCode.CategoryDerivedFromAge =>
             $"'{e.Text}' is derived from the birth date and cannot be given as a certified category",

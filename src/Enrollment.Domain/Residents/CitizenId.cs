@@ -112,6 +112,12 @@ public readonly struct CitizenId : IEquatable<CitizenId>
             }
         }
 
+        if (!IsProvince(text))
+        {
+            error = new DomainError { Code = DomainErrorCode.IdUnknownProvince, Number = Digits(text, 0, 2) };
+            return false;
+        }
+
         var legacy = text.Length == 15;
         var dateAt = 6;
         var year = legacy ? 1900 + Digits(text, 6, 2) : Digits(text, 6, 4);
@@ -193,6 +199,17 @@ public readonly struct CitizenId : IEquatable<CitizenId>
     public static bool operator ==(CitizenId left, CitizenId right) => left.Equals(right);
 
     public static bool operator !=(CitizenId left, CitizenId right) => !left.Equals(right);
+
+    /// <summary>
+    /// Provinces, autonomous regions and municipalities (GB/T 2260: 11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71),
+    /// the residence permits of Hong Kong, Macao and Taiwan residents (81–83), and the foreigners' permanent
+    /// residence ID: a 9, then the issuing province's code, with the same check character.
+    /// </summary>
+    private static bool IsProvince(ReadOnlySpan<char> text) =>
+        IsProvinceCode(Digits(text, 0, 2)) || (text[0] == '9' && IsProvinceCode(Digits(text, 1, 2)));
+
+    private static bool IsProvinceCode(int code) => code is >= 11 and <= 15 or >= 21 and <= 23 or >= 31 and <= 37
+        or >= 41 and <= 46 or >= 50 and <= 54 or >= 61 and <= 65 or 71 or >= 81 and <= 83;
 
     private static int Digits(ReadOnlySpan<char> text, int start, int count)
     {

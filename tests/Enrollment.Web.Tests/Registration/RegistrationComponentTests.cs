@@ -178,9 +178,9 @@ public sealed class RegistrationComponentTests(DemoApp app) : IClassFixture<Demo
         var page = session.RenderInLayout<RegisterResidentPage>();
 
         await TypeAsync(page, "#phone", "139");
-        page.Markup.ShouldNotContain("请输入 11 位手机号码（1 开头）。");
+        page.Markup.ShouldNotContain("请填写 11 位手机号码（1 开头），或带区号的座机号码（如 0632-5512345）。");
         await TypeAsync(page, "#phone", "239");
-        page.WaitForAssertion(() => page.Markup.ShouldContain("请输入 11 位手机号码（1 开头）。"), Wait);
+        page.WaitForAssertion(() => page.Markup.ShouldContain("请填写 11 位手机号码（1 开头），或带区号的座机号码（如 0632-5512345）。"), Wait);
         await TypeAsync(page, "#name", "王");
         await TypeAsync(page, "#name", "");
         page.WaitForAssertion(() => page.Markup.ShouldContain("请输入姓名。"), Wait);

@@ -133,7 +133,7 @@ public sealed class RegistrationTests(DemoApp app) : IClassFixture<DemoApp>
             [nameof(RegisterForm.Name)] = "请输入姓名。",
             [nameof(RegisterForm.VillageId)] = "请选择所在村（社区）。",
             [nameof(RegisterForm.Address)] = "新建家庭户请填写家庭住址。",
-            [nameof(RegisterForm.Phone)] = "请输入 11 位手机号码（1 开头）。",
+            [nameof(RegisterForm.Phone)] = "请填写 11 位手机号码（1 开头），或带区号的座机号码（如 0632-5512345）。",
             [nameof(RegisterForm.HukouType)] = "请选择户籍类型。",
         }, ignoreOrder: true);
         var tooLong = Form(await app.FreshIdAsync(12), new string('王', 51), await app.VillageOfAsync("鲍沟镇"), address: new string('路', 201));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Enrollment.Data.Entities;
+using Enrollment.Domain.Residents;
 using Enrollment.Web.Components.Forms;
 
 namespace Enrollment.Web.Features.Registration;
@@ -51,30 +52,30 @@ public static partial class RegisterRules
         : null;
 
     /// <summary>
-    /// A mobile number, optional. <paramref name="typing"/>: the clerk is not done yet, so only what can never
-    /// become valid is an error (a non-digit, a wrong start, too many digits).
+    /// A mobile or landline number, optional (<see cref="PhoneNumber"/>). <paramref name="typing"/>: the clerk is not
+    /// done yet, so only what can never become valid is an error (a letter, a wrong start, too many digits).
     /// </summary>
     public static string? Phone(string? phone, bool typing = false)
     {
-        var read = TextInput.Read(phone, "联系电话", 20);
+        var read = TextInput.Read(phone, "联系电话", PhoneNumber.MaxLength);
         if (!read.IsOk)
         {
             return read.Problem;
         }
         // Full-width digits typed with a Chinese IME read as digits (TextInput).
-        var text = read.Value ?? "";
-        if (text.Length == 0 || MobileNumber().IsMatch(text))
+        if (PhoneNumber.TryNormalize(read.Value, out _, out var reason))
         {
             return null;
         }
-        return typing && text.Length < 11 && MobilePrefix().IsMatch(text) ? null : "请输入 11 位手机号码（1 开头）。";
+        return typing && StillTyping().IsMatch(read.Value ?? "") ? null : reason;
     }
 
     /// <summary>A code of the shape the list's codes have; whether it is one of them the command asks the database.</summary>
     public static string? Hukou(string? code) => code is null || !HukouCode().IsMatch(code) ? "请选择户籍类型。" : null;
 
-    /// <summary>The phone number to store: null when none, else the digits as read (full-width ones made ASCII).</summary>
-    public static string? StoredPhone(string? phone) => TextInput.Read(phone, "联系电话", 20).Value;
+    /// <summary>The phone number to store: null when none, else its normal form (checked by <see cref="Phone"/> first).</summary>
+    public static string? StoredPhone(string? phone) =>
+        PhoneNumber.TryNormalize(TextInput.Read(phone, "联系电话", PhoneNumber.MaxLength).Value, out var normalized, out _) ? normalized : null;
 
     /// <summary>Every rule that needs no database, keyed by field name.</summary>
     public static Dictionary<string, string> Check(RegisterForm form)
@@ -102,9 +103,7 @@ public static partial class RegisterRules
     [GeneratedRegex("^[a-z][a-z0-9_]{0,39}$")]
     private static partial Regex HukouCode();
 
-    [GeneratedRegex("^1[3-9][0-9]{9}$")]
-    private static partial Regex MobileNumber();
-
-    [GeneratedRegex("^1([3-9][0-9]{0,9})?$")]
-    private static partial Regex MobilePrefix();
+    /// <summary>The start of a mobile (1, then 3–9, under 11 digits) or of a landline (0, separators allowed).</summary>
+    [GeneratedRegex("^(1([3-9][0-9]{0,9})?|0[0-9 -]{0,12})$")]
+    private static partial Regex StillTyping();
 }

@@ -121,7 +121,7 @@ internal static class TrialQuoteHandler
     private static string FieldOf(DomainErrorCode code) => code switch
     {
         DomainErrorCode.IdEmpty or DomainErrorCode.IdFullWidthDigit or DomainErrorCode.IdLength or DomainErrorCode.IdInvalidCharacter
-            or DomainErrorCode.IdImpossibleBirthDate or DomainErrorCode.IdCheckCharacterMismatch => nameof(TrialQuoteForm.IdNumber),
+            or DomainErrorCode.IdImpossibleBirthDate or DomainErrorCode.IdCheckCharacterMismatch or DomainErrorCode.IdUnknownProvince => nameof(TrialQuoteForm.IdNumber),
         DomainErrorCode.CategoryUnknown or DomainErrorCode.CategoryDerivedFromAge or DomainErrorCode.CategoryDateInvalid => nameof(TrialQuoteForm.Categories),
         DomainErrorCode.HistoryUnknown => nameof(TrialQuoteForm.History),
         DomainErrorCode.HistoryGapInconsistent or DomainErrorCode.GapYearsInvalid => nameof(TrialQuoteForm.GapYears),
