@@ -24,9 +24,12 @@ public static class ImportText
     public static string Header(string? cell) =>
         string.Concat((Clean(cell) ?? "").Where(c => !char.IsWhiteSpace(c) && !Invisible.Contains(c)));
 
-    /// <summary>A citizen ID cell: every blank and invisible character removed, wherever it is.</summary>
+    /// <summary>
+    /// A citizen ID cell: every blank and invisible character removed, wherever it is, and nothing else changed — the
+    /// ID parser refuses full-width digits with its own reason, as when the number is typed.
+    /// </summary>
     public static string IdNumber(string cell) =>
-        string.Concat(cell.Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && !Invisible.Contains(c)));
+        string.Concat(cell.Where(c => !char.IsWhiteSpace(c) && !Invisible.Contains(c)));
 
     private static readonly char[] Invisible =
         [' ', '\t', '\r', '\n', '\u00A0', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u3000', '\u202F', '\u2007'];

@@ -1,5 +1,6 @@
 using Enrollment.Data.Entities;
 using Enrollment.Data.Registry;
+using Enrollment.Domain.Residents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enrollment.Data.Imports;
@@ -40,7 +41,7 @@ public static class ResidentImportCheck
         var parsed = new List<(SheetRow Sheet, ParsedResident Row)>();
         foreach (var row in data)
         {
-            var (resident, code, message) = ResidentRowParser.Parse(row, map, options.Today, hukouTypes, options.Phone);
+            var (resident, code, message) = ResidentRowParser.Parse(row, map, options.Today, hukouTypes);
             if (resident is null)
             {
                 verdicts[row.Number] = new ImportRowResult(row.Number, ImportVerdict.Rejected, code, message, row.Cells);
@@ -69,19 +70,20 @@ public static class ResidentImportCheck
 
         var fresh = await CheckRegisteredAsync(db, hasher, places, options, placed, verdicts, ct);
         var store = await CheckHouseholdsAsync(db, fresh, verdicts, ct);
+        var region = await db.Tenants.Where(t => t.Id == db.Tenant.TenantId).Select(t => t.RegionCode).SingleOrDefaultAsync(ct);
         var cells = data.ToDictionary(r => r.Number, r => r.Cells);
         foreach (var s in store)
         {
-            verdicts[s.Row.Row] = new ImportRowResult(s.Row.Row, ImportVerdict.Accepted, null, Warnings(s.Row, options), cells[s.Row.Row]);
+            verdicts[s.Row.Row] = new ImportRowResult(s.Row.Row, ImportVerdict.Accepted, null, Warnings(s.Row, region), cells[s.Row.Row]);
         }
         var results = data.Select(r => verdicts[r.Number]).ToList();
         return new ResidentImportPreview(results, store, map.Headers, notice, null);
     }
 
-    private static string? Warnings(ParsedResident row, ResidentImportOptions options)
+    private static string? Warnings(ParsedResident row, string? countyRegionCode)
     {
         var parts = new List<string>();
-        if (options.RegionNotice(row.Id) is { } region)
+        if (RegionNotice.OutsideCounty(row.Id, countyRegionCode) is { } region)
         {
             parts.Add(region);
         }

@@ -53,8 +53,8 @@ public static class ResidentImportCommit
         {
             await ExecuteAsync(connection, npgsqlTransaction, ResidentImportSql.Staging, ct);
             await CopyAsync(connection, preview.ToStore, ct);
-            var households = await ExecuteAsync(connection, npgsqlTransaction, ResidentImportSql.Households, ct, tenantId, now);
-            var residents = await ExecuteAsync(connection, npgsqlTransaction, ResidentImportSql.Residents, ct, tenantId, now);
+            var households = await CountAsync(connection, npgsqlTransaction, ResidentImportSql.Households, ct, tenantId, now);
+            var residents = await CountAsync(connection, npgsqlTransaction, ResidentImportSql.Residents, ct, tenantId, now);
             await ExecuteAsync(connection, npgsqlTransaction, ResidentImportSql.Heads, ct, tenantId);
             await ExecuteAsync(connection, npgsqlTransaction, ResidentImportSql.Registry, ct, tenantId);
             var created = await CreatedAsync(connection, npgsqlTransaction, ct);
@@ -158,13 +158,27 @@ public static class ResidentImportCommit
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, params object[] values)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, params object[] values)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+        await using var command = Command(connection, transaction, sql, values);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>A statement whose one result is the count of rows it created.</summary>
+    private static async Task<int> CountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct, params object[] values)
+    {
+        await using var command = Command(connection, transaction, sql, values);
+        return (int)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static NpgsqlCommand Command(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, object[] values)
+    {
+        // A county's first load outlasts the default 30 s timeout; the token still cancels it.
+        var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value is DateTimeOffset t ? t.ToUniversalTime() : value });
         }
-        return await command.ExecuteNonQueryAsync(ct);
+        return command;
     }
 }

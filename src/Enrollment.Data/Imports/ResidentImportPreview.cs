@@ -1,5 +1,3 @@
-using Enrollment.Domain.Residents;
-
 namespace Enrollment.Data.Imports;
 
 /// <summary>An accepted row as it will be stored: where it goes, its household (existing or new), its registry hash.</summary>
@@ -21,7 +19,4 @@ public sealed record ResidentImportPreview(
 /// <summary>What the check needs besides the file and the context: the business date and who is asking.</summary>
 /// <param name="Today">The business date (a birth date after it is refused).</param>
 /// <param name="NameTownships">Whether the user may learn the township a number is registered in (not a village collector).</param>
-/// <param name="Phone">The phone check: blank → ok with null; else ok with the normal form, or false with a Chinese reason.</param>
-/// <param name="RegionNotice">The warning for a number whose region code lies outside the county, or null.</param>
-public sealed record ResidentImportOptions(
-    DateOnly Today, bool NameTownships, Func<string?, (bool Ok, string? Normal, string? Reason)> Phone, Func<CitizenId, string?> RegionNotice);
+public sealed record ResidentImportOptions(DateOnly Today, bool NameTownships);

@@ -23,8 +23,9 @@ internal static class ResidentImportSql
             INSERT INTO households (tenant_id, village_id, household_number, address, created_at)
             SELECT $1, village_id, household_number, address, $2 FROM import_residents
             WHERE household_id IS NULL AND relation = 'self'
-            RETURNING id, household_number)
-        UPDATE import_residents s SET household_id = c.id FROM created c WHERE s.household_number = c.household_number
+            RETURNING id, household_number),
+        joined AS (UPDATE import_residents s SET household_id = c.id FROM created c WHERE s.household_number = c.household_number)
+        SELECT count(*)::integer FROM created
         """;
 
     public const string Residents = """
@@ -33,8 +34,9 @@ internal static class ResidentImportSql
                                    hukou_type, status, created_at)
             SELECT $1, citizen_id, name, sex, birth_date, phone, household_id, relation, village_id, hukou, 'active', $2
             FROM import_residents ORDER BY row_no
-            RETURNING id, citizen_id)
-        UPDATE import_residents s SET resident_id = c.id FROM created c WHERE s.citizen_id = c.citizen_id
+            RETURNING id, citizen_id),
+        joined AS (UPDATE import_residents s SET resident_id = c.id FROM created c WHERE s.citizen_id = c.citizen_id)
+        SELECT count(*)::integer FROM created
         """;
 
     public const string Heads = """

@@ -24,12 +24,11 @@ public static partial class ResidentRowParser
     public const int MaxHouseholdNumber = 40;
 
     public static (ParsedResident? Row, string? Code, string? Message) Parse(
-        SheetRow row, ColumnMap map, DateOnly today, IReadOnlyDictionary<string, string> hukouTypes, Func<string?, (bool Ok, string? Normal, string? Reason)> phone)
+        SheetRow row, ColumnMap map, DateOnly today, IReadOnlyDictionary<string, string> hukouTypes)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(hukouTypes);
-        ArgumentNullException.ThrowIfNull(phone);
         var c = row.Cells;
         var missing = new[] { ResidentColumns.Township, ResidentColumns.Village, ResidentColumns.HouseholdNumber, ResidentColumns.Name,
                 ResidentColumns.CitizenId, ResidentColumns.Relation }
@@ -91,8 +90,7 @@ public static partial class ResidentRowParser
             return Reject(ImportCodes.InvalidValue, $"户籍性质“{hukouText}”无法识别（可填：本地户籍、学生、居住证、随迁子女）。");
         }
 
-        var (phoneOk, phoneNormal, phoneReason) = phone(map.Cell(c, ResidentColumns.Phone));
-        if (!phoneOk)
+        if (!PhoneNumber.TryNormalize(map.Cell(c, ResidentColumns.Phone), out var phoneNormal, out var phoneReason))
         {
             return Reject(ImportCodes.InvalidValue, $"联系电话有误：{phoneReason}");
         }

@@ -42,7 +42,7 @@ public static class SpreadsheetReader
             {
                 return ReadWorkbook(stream);
             }
-            return LooksLikeText(head) ? ReadCsv(stream, DetectEncoding(head)) : SheetRows.Refused(NotASpreadsheet);
+            return !KnownBinary(head) && LooksLikeText(head) ? ReadCsv(stream, DetectEncoding(head)) : SheetRows.Refused(NotASpreadsheet);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
@@ -118,6 +118,11 @@ public static class SpreadsheetReader
         bool b => b ? "是" : "否",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
+
+    /// <summary>Files people pick by mistake whose first bytes are text-like: a PDF, an image, an archive.</summary>
+    private static bool KnownBinary(ReadOnlySpan<byte> head) =>
+        head.StartsWith("%PDF"u8) || head.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) || head.StartsWith("GIF8"u8)
+        || head.StartsWith("Rar!"u8) || head.StartsWith((ReadOnlySpan<byte>)[0x37, 0x7A, 0xBC, 0xAF]) || head.StartsWith("{\\rtf"u8);
 
     /// <summary>Text has no NUL bytes and few control characters; a binary file (an image, a PDF, random bytes) has many.</summary>
     private static bool LooksLikeText(byte[] head)
