@@ -46,7 +46,8 @@ public static class EnrollmentRollover
                 await using var workMem = new NpgsqlCommand(RolloverSql.WorkMem, connection, transaction);
                 await workMem.ExecuteNonQueryAsync(ct);
             }
-            var result = await RunAsync(connection, transaction, tenantId, plan, userId, now, ct);
+            var result = await RunAsync(connection, transaction, tenantId, plan.To, plan.PathPattern, userId, now, null, ct)
+                with { FromCampaign = plan.From.Code, ToCampaign = plan.To.Code };
             await RolloverAudit.WriteAsync(connection, transaction, db.Tenant, plan, result, userId, now, ct);
             if (ownTransaction is not null)
             {
@@ -63,24 +64,27 @@ public static class EnrollmentRollover
         }
     }
 
-    private static async Task<RolloverResult> RunAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, int tenantId, RolloverPlan plan, long? userId,
-        DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The statement itself: enrols the area's residents (or only <paramref name="residentIds"/>) in
+    /// <paramref name="to"/>, on the caller's connection and transaction.
+    /// </summary>
+    internal static async Task<RolloverResult> RunAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int tenantId, Campaign to, string? pathPattern, long? userId,
+        DateTimeOffset now, long[]? residentIds, CancellationToken ct)
     {
         // A county's roll-over outlasts the default 30 s timeout on a busy machine; the token still cancels it.
         await using var command = new NpgsqlCommand(RolloverSql.Statement, connection, transaction) { CommandTimeout = 0 };
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = plan.To.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = plan.To.PolicyYear });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)plan.PathPattern ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = to.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = to.PolicyYear });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)pathPattern ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)userId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<long[]?> { TypedValue = residentIds, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint });
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new RolloverResult
         {
-            FromCampaign = plan.From.Code,
-            ToCampaign = plan.To.Code,
             Continuing = reader.GetInt64(0),
             FirstTime = reader.GetInt64(1),
             Interrupted = reader.GetInt64(2),

@@ -9,7 +9,8 @@ internal static class RolloverSql
 {
     /// <summary>
     /// Parameters: $1 tenant, $2 target campaign id, $3 target policy year, $4 jurisdiction path pattern
-    /// (<c>/1/5/%</c>) or null for the whole tenant, $5 registered_at, $6 registered_by_user_id.
+    /// (<c>/1/5/%</c>) or null for the whole tenant, $5 registered_at, $6 registered_by_user_id, $7 only these
+    /// residents (a registration, an import) or null for everyone in the area.
     /// Returns one row: created continuing, first_time, interrupted; already enrolled; skipped deceased,
     /// moved out, cancelled, excluded.
     /// </summary>
@@ -19,6 +20,7 @@ internal static class RolloverSql
             FROM residents r
             JOIN jurisdictions j ON j.tenant_id = r.tenant_id AND j.id = r.village_id
             WHERE r.tenant_id = $1 AND ($4::text IS NULL OR j.path LIKE $4::text)
+              AND ($7::bigint[] IS NULL OR r.id = ANY($7::bigint[]))
         ),
         -- "Paid" exactly as progress counts it (CampaignProgress): a confirmed payment that was not reversed.
         -- No DISTINCT: a second payment of one enrollment only repeats a year under max() below, and

@@ -63,7 +63,7 @@ public sealed class RegistrationJourneyTests(BrowserFixture browser, DemoKestrel
         await page.GetByLabel("姓名").FillAsync("赵新民");
         await ChooseVillageAsync(page, await VillageNameAsync(village));
         await page.GetByLabel("家庭住址").FillAsync("新村路18号");
-        await page.GetByLabel("联系电话（手机，可不填）").FillAsync("13800138000");
+        await page.GetByLabel("联系电话（可不填）").FillAsync("13800138000");
         (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Screenshots.SaveAsync(page, "registration-new");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();

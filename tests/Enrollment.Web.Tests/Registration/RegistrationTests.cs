@@ -240,6 +240,25 @@ public sealed class RegistrationTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task A_number_from_outside_the_county_may_be_registered_with_a_warning_and_an_impossible_province_may_not()
+    {
+        const string Born = "19800101";
+        var elsewhere = "320311" + Born + "123";
+        elsewhere += Domain.Residents.CitizenId.ComputeCheckCharacter(elsewhere);
+        var check = await CheckAsAsync("tz-baogou", elsewhere);
+        check.Kind.ShouldBe(IdCheckKind.Available);
+        check.RegionWarning.ShouldBe("身份证号码的地区代码 320311 不是本县（370481），请核对号码；外地出生的居民可照常登记。");
+        (await CheckAsAsync("tz-baogou", await app.FreshIdAsync(21))).RegionWarning.ShouldBeNull();
+
+        var nowhere = "999999" + Born + "123";
+        nowhere += Domain.Residents.CitizenId.ComputeCheckCharacter(nowhere);
+        var refused = await RegisterAsAsync("tz-baogou", Form(nowhere, "无效地区", await app.VillageOfAsync("鲍沟镇")));
+        refused.Saved.ShouldBeFalse();
+        refused.Errors[nameof(RegisterForm.CitizenId)].ShouldContain("前两位“99”不是有效的省级行政区划代码");
+        (await CountAsync(nowhere)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_village_or_household_outside_the_users_subtree_is_refused()
     {
         var id = await app.FreshIdAsync(5);

@@ -13,6 +13,11 @@ public sealed class TransferTests(DemoApp app) : IClassFixture<DemoApp>
 {
     private static readonly GridRequest FirstPage = new(0, 200);
 
+    private const string QuotedAt = """
+        SELECT e.quoted_at FROM enrollments e JOIN campaigns c ON c.tenant_id = e.tenant_id AND c.id = e.campaign_id
+        WHERE e.resident_id = $1 AND c.code = 'tengzhou-2025'
+        """;
+
     /// <summary>
     /// Asks for the <paramref name="nth"/> 滨湖镇 resident. Tests use numbers at least five apart: an approval moves one
     /// resident out of 滨湖镇 and shifts the later ones by one, and the tests of a class share one database.
@@ -81,8 +86,11 @@ public sealed class TransferTests(DemoApp app) : IClassFixture<DemoApp>
         (await DecideAsync("tz-baogou", requestId, approve: true)).ShouldBe(TransferOutcome.NotFound);
 
         (await RowAsync("tz-binhu", TransferListKind.Waiting, requestId))!.ResidentName.ShouldBe(name);
+        var quotedBefore = await app.ScalarAsync<DateTime?>(QuotedAt, residentId);
         (await DecideAsync("tz-binhu", requestId, approve: true)).ShouldBe(TransferOutcome.Approved);
 
+        // The unpaid enrollment is quoted again for the new township, in the decision's transaction.
+        (await app.ScalarAsync<DateTime?>(QuotedAt, residentId)).ShouldNotBeNull().ShouldBeGreaterThan(quotedBefore ?? DateTime.MinValue);
         (await ReadsResidentAsync("tz-baogou", residentId)).ShouldBeTrue();
         (await ReadsResidentAsync("tz-binhu", residentId)).ShouldBeFalse();
         (await app.ScalarAsync<long>(

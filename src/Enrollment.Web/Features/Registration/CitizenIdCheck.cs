@@ -37,6 +37,9 @@ public enum IdCheckKind
 
 public sealed record IdCheck(IdCheckKind Kind, CitizenId Id = default, string? Message = null, long? ResidentId = null, string? TownshipName = null)
 {
+    /// <summary>A number that may be registered but whose region is outside the county: check it (never a refusal).</summary>
+    public string? RegionWarning { get; init; }
+
     /// <summary>The number may be registered here.</summary>
     public bool CanRegister => Kind == IdCheckKind.Available;
 
@@ -118,9 +121,12 @@ public sealed class CitizenIdCheck(IdLookupLimiter limiter, TimeProvider clock, 
                 township.ResidentId);
         }
 
-        return (await new DuplicateRegistry(db, hasher).FindOtherTenantsAsync(number, cancellationToken)).Count > 0
-            ? (new IdCheck(IdCheckKind.OtherTenant, id), null)
-            : (new IdCheck(IdCheckKind.Available, id), null);
+        if ((await new DuplicateRegistry(db, hasher).FindOtherTenantsAsync(number, cancellationToken)).Count > 0)
+        {
+            return (new IdCheck(IdCheckKind.OtherTenant, id), null);
+        }
+        var county = await db.Tenants.Where(t => t.Id == db.Tenant.TenantId).Select(t => t.RegionCode).SingleOrDefaultAsync(cancellationToken);
+        return (new IdCheck(IdCheckKind.Available, id) { RegionWarning = RegionNotice.OutsideCounty(id, county) }, null);
     }
 
     private static string OutcomeCode(IdCheckKind kind) => kind switch

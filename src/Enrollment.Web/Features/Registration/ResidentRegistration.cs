@@ -1,5 +1,7 @@
 using Enrollment.Data;
+using Enrollment.Data.Enrolling;
 using Enrollment.Data.Entities;
+using Enrollment.Web.Hosting;
 using Enrollment.Web.Components.Forms;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +9,8 @@ namespace Enrollment.Web.Features.Registration;
 
 /// <summary>
 /// Saves a checked registration through the DbContext (audited; the duplicate registry is written with the
-/// resident). A new household is created with the resident as its head.
+/// resident). A new household is created with the resident as its head. The resident is enrolled in the open
+/// campaign(s) of their village with their quote in the same transaction (<see cref="RegistrationEnrollment"/>).
 /// </summary>
 internal static class ResidentRegistration
 {
@@ -53,6 +56,7 @@ internal static class ResidentRegistration
             db.Residents.Add(resident);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await RegistrationEnrollment.EnrollAsync(db, [resident.Id], clock.Today(), now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return resident.Id;
     }

@@ -1,5 +1,7 @@
 using Enrollment.Data;
+using Enrollment.Data.Enrolling;
 using Enrollment.Data.Entities;
+using Enrollment.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Enrollment.Web.Features.Transfers;
@@ -51,6 +53,11 @@ internal static class TransferDecision
             // Withdrawn or decided by someone else since the page was rendered: nothing of this decision is kept.
             await transaction.RollbackAsync(cancellationToken);
             return TransferOutcome.AlreadyClosed;
+        }
+        if (approve && !lapsed)
+        {
+            // Enrolled where they now live (a township's own campaign) and re-quoted for the new township.
+            await RegistrationEnrollment.EnrollAsync(db, [request.ResidentId], clock.Today(), request.DecidedAt.Value, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return lapsed ? TransferOutcome.Lapsed : approve ? TransferOutcome.Approved : TransferOutcome.Rejected;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Enrollment.Data;
+using Enrollment.Data.Quoting;
 using Enrollment.Domain.Rules;
 
 namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
@@ -36,7 +37,7 @@ internal static class ImpactPreview
 
         int enrolled = 0, changed = 0, failed = 0, unpaid = 0, unpaidChanged = 0;
         decimal payable = 0, subsidy = 0, county = 0, township = 0;
-        await foreach (var e in EnrollmentQuoteInputs.ReadAsync(db, campaignId, unpaidOnly: false, ct))
+        await foreach (var e in EnrollmentQuoteInputs.ReadAsync(db, campaignId, unpaidOnly: false, ct: ct))
         {
             enrolled++;
             if (!e.IdValid)

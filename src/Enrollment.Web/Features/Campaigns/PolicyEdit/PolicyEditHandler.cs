@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Enrollment.Data;
+using Enrollment.Data.Quoting;
 using Enrollment.Data.Entities;
 using Enrollment.Domain.Policies;
 using Enrollment.Domain.Rules;
@@ -147,7 +148,7 @@ internal static class PolicyEditHandler
         }
         if (campaign.Status == CampaignStatus.Open && proposal.Policy is { } policy)
         {
-            await QuoteSnapshotRefresh.ApplyAsync(db, campaign.Id, policy, version.Version, reason, today, now, ct);
+            await QuoteSnapshotRefresh.ApplyAsync(db, campaign.Id, policy, version.Version, reason, today, now, ct: ct);
         }
         // An exception above leaves the transaction uncommitted: disposing it rolls the version back too.
         await transaction.CommitAsync(ct);

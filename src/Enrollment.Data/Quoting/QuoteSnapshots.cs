@@ -2,14 +2,14 @@ using Enrollment.Data.Entities;
 using Enrollment.Domain.Policies;
 using Enrollment.Domain.Rules;
 
-namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
+namespace Enrollment.Data.Quoting;
 
 /// <summary>
 /// The one mapping from the rules engine's <see cref="Quote"/> to the snapshot an enrollment keeps
 /// (<see cref="CampaignEnrollment.ApplyQuote"/>, docs/rules.md §12.3): codes as the CSV contract writes them, and
 /// basis, funding and mode only when a subsidy applies. Whoever stores a quote on an enrollment uses this.
 /// </summary>
-internal static class QuoteSnapshots
+public static class QuoteSnapshots
 {
     public static QuoteSnapshot From(int policyVersion, in Quote quote) => From(policyVersion, KeyOf(quote));
 
@@ -33,7 +33,7 @@ internal static class QuoteSnapshots
         key.CoverageStart,
         key.Late);
 
-    internal readonly record struct SnapshotKey(
+    public readonly record struct SnapshotKey(
         decimal Payable, decimal Subsidy, decimal CountyShare, decimal TownshipShare, BasisCode Basis,
         FundingSource Funding, SubsidyMode Mode, DateOnly CoverageStart, bool Late);
 }

@@ -7,14 +7,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
-namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
+namespace Enrollment.Data.Quoting;
 
 /// <summary>
 /// One enrollment's quote inputs: the ID, the campaign's certifications, history, the township (by id), and the
 /// date of the first confirmed, unreversed payment (null while unpaid). <see cref="IdValid"/> is false when the
 /// stored number does not parse (it cannot be quoted).
 /// </summary>
-internal readonly record struct EnrollmentQuoteInput(
+public readonly record struct EnrollmentQuoteInput(
     long EnrollmentId, bool IdValid, CitizenId Citizen, CertifiedCategories Categories, EnrollmentHistory History,
     int GapYears, long TownshipId, DateOnly? FirstPaidOn);
 
@@ -23,9 +23,9 @@ internal readonly record struct EnrollmentQuoteInput(
 /// (1.4 million enrollments in 滕州: loading them as entities took hundreds of MB). It runs on the context's own
 /// connection, so the tenant interceptor has set <c>app.tenant_id</c> and row-level security applies; the query
 /// repeats the context's tenant and jurisdiction filters, which raw SQL does not get by itself.
-/// "Paid" is <see cref="Progress.CampaignProgress.ConfirmedPayments"/>'s definition.
+/// "Paid": a confirmed payment that was not reversed, as progress counts it.
 /// </summary>
-internal static class EnrollmentQuoteInputs
+public static class EnrollmentQuoteInputs
 {
     // Payments are aggregated per enrollment before the join so an enrollment is one row however many payments
     // it has (payments of other campaigns drop out at the join). Reversals are few: NOT IN over the reversal
@@ -39,11 +39,13 @@ internal static class EnrollmentQuoteInputs
             FROM payments p
             WHERE p.tenant_id = $1 AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL
               AND p.id NOT IN (SELECT r.reversal_of_id FROM payments r WHERE r.tenant_id = $1 AND r.reversal_of_id IS NOT NULL)
+              AND ($5::bigint[] IS NULL OR p.enrollment_id IN (
+                  SELECT f.id FROM enrollments f WHERE f.tenant_id = $1 AND f.campaign_id = $2 AND f.resident_id = ANY($5)))
             GROUP BY p.enrollment_id
         ), certified AS (
             SELECT c.resident_id, array_agg(c.category_code) AS codes, array_agg(c.first_certified_on) AS dates
             FROM certifications c
-            WHERE c.tenant_id = $1 AND c.campaign_id = $2
+            WHERE c.tenant_id = $1 AND c.campaign_id = $2 AND ($5::bigint[] IS NULL OR c.resident_id = ANY($5))
             GROUP BY c.resident_id
         )
         SELECT e.id, r.citizen_id,
@@ -59,6 +61,7 @@ internal static class EnrollmentQuoteInputs
         WHERE e.tenant_id = $1 AND e.campaign_id = $2 AND e.status <> 'cancelled'
           AND ($3::text IS NULL OR v.path LIKE $3)
           AND (NOT $4 OR paid.first_paid IS NULL)
+          AND ($5::bigint[] IS NULL OR e.resident_id = ANY($5))
         """;
 
     // Measured on a generated 滕州 (docs/performance.md): with hash joins the three 1.4-million-row joins cost
@@ -70,10 +73,12 @@ internal static class EnrollmentQuoteInputs
 
     /// <summary>
     /// The rows, in no particular order. With <paramref name="unpaidOnly"/> only enrollments without a confirmed
-    /// payment. Opens (and closes) the context's connection unless it is already open, e.g. in a transaction.
+    /// payment; with <paramref name="residentIds"/> only those residents' (a registration, an import). Opens (and
+    /// closes) the context's connection unless it is already open, e.g. in a transaction.
     /// </summary>
     public static async IAsyncEnumerable<EnrollmentQuoteInput> ReadAsync(
-        EnrollmentDbContext db, long campaignId, bool unpaidOnly, [EnumeratorCancellation] CancellationToken ct = default)
+        EnrollmentDbContext db, long campaignId, bool unpaidOnly, IReadOnlyCollection<long>? residentIds = null,
+        [EnumeratorCancellation] CancellationToken ct = default)
     {
         var tenantId = db.Tenant.TenantId ?? throw new InvalidOperationException("Quote inputs are read for a tenant.");
         await db.Database.OpenConnectionAsync(ct);
@@ -83,14 +88,22 @@ internal static class EnrollmentQuoteInputs
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-            await ExecuteAsync(connection, transaction, PlanFor1_4Million, ct);
+            // A few residents are found through the indexes; only the whole campaign needs the steering.
+            if (residentIds is null)
+            {
+                await ExecuteAsync(connection, transaction, PlanFor1_4Million, ct);
+            }
             // The first row comes after the sort of the whole campaign; on a busy server that can pass Npgsql's 30 s.
             await using (var command = new NpgsqlCommand(Sql, connection, transaction) { CommandTimeout = QuoteSnapshotRefresh.LongCommandSeconds })
             {
                 command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
                 command.Parameters.Add(new NpgsqlParameter { Value = campaignId });
-                command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = db.Tenant.JurisdictionPath is { } path ? path + "%" : null, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                // Residents named by the caller were just registered or moved by it (an approved transfer takes a
+                // person out of the decider's scope), so only the tenant wall applies to them.
+                var scope = residentIds is null && db.Tenant.JurisdictionPath is { } path ? path + "%" : null;
+                command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = scope, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
                 command.Parameters.Add(new NpgsqlParameter { Value = unpaidOnly });
+                command.Parameters.Add(new NpgsqlParameter<long[]?> { TypedValue = residentIds?.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint });
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 var id = new char[32];
                 while (await reader.ReadAsync(ct))
@@ -104,7 +117,10 @@ internal static class EnrollmentQuoteInputs
                         reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5));
                 }
             }
-            await ExecuteAsync(connection, transaction, "RESET enable_hashjoin; RESET enable_hashagg; RESET work_mem", ct);
+            if (residentIds is null)
+            {
+                await ExecuteAsync(connection, transaction, "RESET enable_hashjoin; RESET enable_hashagg; RESET work_mem", ct);
+            }
         }
         finally
         {
@@ -122,9 +138,12 @@ internal static class EnrollmentQuoteInputs
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Township id → its name, for <see cref="CompiledPolicy.ResolveTownship"/> (the user's scope).</summary>
+    /// <summary>
+    /// Township id → its name, for <see cref="CompiledPolicy.ResolveTownship"/>: every township of the tenant, also for
+    /// a village collector whose own scope holds no township (the names are not private; the quote needs its township).
+    /// </summary>
     public static Task<Dictionary<long, string>> TownshipNamesAsync(EnrollmentDbContext db, CancellationToken ct = default) =>
-        db.Jurisdictions.AsNoTracking().Where(j => j.Level == Data.Entities.JurisdictionLevel.Township)
+        db.Jurisdictions.IgnoreQueryFilters([QueryFilters.Jurisdiction]).AsNoTracking().Where(j => j.Level == Data.Entities.JurisdictionLevel.Township)
             .ToDictionaryAsync(j => j.Id, j => j.Name, ct);
 
     /// <summary>The township index of every township for <paramref name="policy"/>, resolved once, not per row.</summary>

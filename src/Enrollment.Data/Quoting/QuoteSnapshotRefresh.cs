@@ -8,10 +8,10 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
+namespace Enrollment.Data.Quoting;
 
 /// <summary>What a re-quote did: rows rewritten, unpaid enrollments the new policy could not quote (left as they were).</summary>
-internal sealed record RequoteResult(int Requoted, int NotQuotable, int DistinctSnapshots);
+public sealed record RequoteResult(int Requoted, int NotQuotable, int DistinctSnapshots);
 
 /// <summary>
 /// When an open campaign gets a new policy version, the enrollments not paid yet (no confirmed, unreversed
@@ -22,13 +22,15 @@ internal sealed record RequoteResult(int Requoted, int NotQuotable, int Distinct
 /// land or neither. The bulk UPDATE bypasses the audit interceptor, so one audit row summarises it: the count
 /// and the totals before and after.
 /// </summary>
-internal static class QuoteSnapshotRefresh
+public static class QuoteSnapshotRefresh
 {
     /// <summary>For the county-wide statements of a policy change: a rare administrator action, better slow than lost.</summary>
     public const int LongCommandSeconds = 600;
 
     private static readonly string[] CreateTemp =
     [
+        // A second re-quote in the same transaction (two open campaigns for one registration) starts afresh.
+        "DROP TABLE IF EXISTS pg_temp.requote_snapshot, pg_temp.requote_row",
         """
         CREATE TEMP TABLE requote_snapshot (
             no integer PRIMARY KEY, payable numeric(12,2) NOT NULL, subsidy numeric(12,2) NOT NULL, basis text NULL,
@@ -62,9 +64,13 @@ internal static class QuoteSnapshotRefresh
         FROM changed c JOIN enrollments o ON o.tenant_id = $1 AND o.id = c.id
         """;
 
+    /// <summary>
+    /// Re-quotes the campaign's unpaid enrollments — or, with <paramref name="residentIds"/>, only those residents'
+    /// (a registration or an import quoting its new enrollments) — and writes one summary audit row.
+    /// </summary>
     public static async Task<RequoteResult> ApplyAsync(
         EnrollmentDbContext db, long campaignId, CompiledPolicy policy, int policyVersion, string reason, DateOnly today,
-        DateTimeOffset now, CancellationToken ct = default)
+        DateTimeOffset now, IReadOnlyCollection<long>? residentIds = null, CancellationToken ct = default)
     {
         var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Re-quoting runs inside the transaction that saves the policy version.");
@@ -73,7 +79,7 @@ internal static class QuoteSnapshotRefresh
         var snapshots = new Dictionary<QuoteSnapshots.SnapshotKey, int>();
         var rows = new List<(long Enrollment, int Snapshot)>();
         var notQuotable = 0;
-        await foreach (var e in EnrollmentQuoteInputs.ReadAsync(db, campaignId, unpaidOnly: true, ct))
+        await foreach (var e in EnrollmentQuoteInputs.ReadAsync(db, campaignId, unpaidOnly: true, residentIds, ct))
         {
             if (!e.IdValid)
             {
