@@ -108,8 +108,8 @@ internal sealed class ResidentsImport(TextWriter output, TextWriter error, TimeP
         {
             var bulk = args.Bulk ?? empty;
             var outcome = bulk
-                ? await CommitBulkAsync(args.ConnectionString, tenantId, preview, args.File, ct)
-                : await CommitAsync(options, tenantId, preview, args.File, ct);
+                ? await CommitBulkAsync(args.ConnectionString, tenantId, preview, args.File, today, ct)
+                : await StoreAsync(options, tenantId, preview, args.File, today, ct);
             if (outcome.Error is { } failed)
             {
                 await error.WriteLineAsync(failed);
@@ -131,18 +131,15 @@ internal sealed class ResidentsImport(TextWriter output, TextWriter error, TimeP
         return (2, new ImportCounts());
     }
 
-    private Task<ResidentImportOutcome> CommitAsync(
-        Microsoft.EntityFrameworkCore.DbContextOptions<EnrollmentDbContext> options, int tenantId, ResidentImportPreview preview, string file, CancellationToken ct) =>
-        StoreAsync(options, tenantId, preview, file, ct);
-
     /// <summary>As the owner (no row-level security to check per row), the population tables' keys detached during the load.</summary>
-    private async Task<ResidentImportOutcome> CommitBulkAsync(string ownerConnection, int tenantId, ResidentImportPreview preview, string file, CancellationToken ct)
+    private async Task<ResidentImportOutcome> CommitBulkAsync(
+        string ownerConnection, int tenantId, ResidentImportPreview preview, string file, DateOnly today, CancellationToken ct)
     {
         var scope = await BulkLoadScope.DetachAsync(ownerConnection, BulkTables, ct);
         try
         {
             await using var owner = NpgsqlDataSource.Create(ownerConnection);
-            return await StoreAsync(DataServiceCollectionExtensions.CreateOptions(owner), tenantId, preview, file, ct);
+            return await StoreAsync(DataServiceCollectionExtensions.CreateOptions(owner), tenantId, preview, file, today, ct);
         }
         finally
         {
@@ -151,9 +148,9 @@ internal sealed class ResidentsImport(TextWriter output, TextWriter error, TimeP
     }
 
     private async Task<ResidentImportOutcome> StoreAsync(
-        Microsoft.EntityFrameworkCore.DbContextOptions<EnrollmentDbContext> options, int tenantId, ResidentImportPreview preview, string file, CancellationToken ct)
+        DbContextOptions<EnrollmentDbContext> options, int tenantId, ResidentImportPreview preview, string file, DateOnly today, CancellationToken ct)
     {
         await using var db = new EnrollmentDbContext(options, TenantContext.For(tenantId, "cli:import"));
-        return await ResidentImportCommit.CommitAsync(db, preview, Path.GetFileName(file), clock.GetUtcNow(), enroll: null, ct);
+        return await ResidentImportCommit.CommitAsync(db, preview, Path.GetFileName(file), today, clock.GetUtcNow(), ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Enrollment.Data.Configurations;
+using Enrollment.Data.Enrolling;
 using Enrollment.Data.Entities;
 using Enrollment.Data.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -27,13 +28,9 @@ public sealed record ResidentImportOutcome(int Residents, int Households, IReadO
 /// </summary>
 public static class ResidentImportCommit
 {
-    /// <param name="enroll">
-    /// Called inside the transaction with the new residents (and each one's stated history): enrols them in the
-    /// open campaigns.
-    /// </param>
+    /// <param name="today">The business date: the new residents' enrollments are quoted for it.</param>
     public static async Task<ResidentImportOutcome> CommitAsync(
-        EnrollmentDbContext db, ResidentImportPreview preview, string? fileName, DateTimeOffset now,
-        Func<EnrollmentDbContext, IReadOnlyList<(long ResidentId, EnrollmentHistory History)>, CancellationToken, Task>? enroll, CancellationToken ct)
+        EnrollmentDbContext db, ResidentImportPreview preview, string? fileName, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(preview);
@@ -59,10 +56,7 @@ public static class ResidentImportCommit
             await ExecuteAsync(connection, npgsqlTransaction, ResidentImportSql.Registry, ct, tenantId);
             var created = await CreatedAsync(connection, npgsqlTransaction, ct);
             await AuditAsync(connection, npgsqlTransaction, db, tenantId, now, fileName, preview, residents, households, ct);
-            if (enroll is not null)
-            {
-                await enroll(db, created, ct);
-            }
+            await EnrollAsync(db, connection, npgsqlTransaction, tenantId, created, today, now, ct);
             await transaction.CommitAsync(ct);
             return new ResidentImportOutcome(residents, households, [.. created.Select(c => c.ResidentId)]);
         }
@@ -72,6 +66,32 @@ public static class ResidentImportCommit
             return ResidentImportOutcome.Failed(e.ConstraintName == DuplicateRegistrationException.ConstraintName
                 ? "导入期间，文件中有人员已在其他县（市）参保登记，本次没有导入任何人员。请重新检查文件后再导入。"
                 : "导入期间，文件中有人员或户号已被他人登记，本次没有导入任何人员。请重新检查文件后再导入。");
+        }
+    }
+
+    /// <summary>
+    /// Enrols the new residents in the open campaigns as a registration does. A new resident has no earlier year in
+    /// this county, so the derived history is first_time; where the file says they were insured last year (上年度是否参保:
+    /// 是, or not stated), that is what the register knows and the enrollment becomes continuing, quoted again.
+    /// </summary>
+    private static async Task EnrollAsync(
+        EnrollmentDbContext db, NpgsqlConnection connection, NpgsqlTransaction transaction, int tenantId,
+        List<(long ResidentId, EnrollmentHistory History)> created, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        await RegistrationEnrollment.EnrollAsync(db, [.. created.Select(c => c.ResidentId)], today, now, ct);
+        await using var command = Command(connection, transaction, ResidentImportSql.StatedHistory, [tenantId]);
+        var changed = new List<long>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                changed.Add(reader.GetInt64(0));
+            }
+        }
+        if (changed.Count > 0)
+        {
+            // Existing unpaid enrollments are quoted again for their (now stated) history.
+            await RegistrationEnrollment.EnrollAsync(db, changed.Distinct().ToList(), today, now, ct);
         }
     }
 

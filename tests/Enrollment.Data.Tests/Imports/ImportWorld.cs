@@ -30,7 +30,7 @@ internal static class ImportWorld
     public static async Task<ResidentImportOutcome> CommitAsync(TestDb db, TenantContext tenant, ResidentImportPreview preview)
     {
         await using var context = db.AppContext(tenant);
-        return await ResidentImportCommit.CommitAsync(context, preview, "test.xlsx", DateTimeOffset.UtcNow, null, default);
+        return await ResidentImportCommit.CommitAsync(context, preview, "test.xlsx", Today, DateTimeOffset.UtcNow, default);
     }
 
     public static ImportRowResult At(this ResidentImportPreview preview, int row) => preview.Results.Single(r => r.Row == row);

@@ -80,4 +80,31 @@ public sealed class ResidentImportCommitTests(WorldFixture fixture) : IClassFixt
         conflict.At(2).Message.ShouldNotBeNull().ShouldContain("其他村");
         (await fixture.Db.ScalarAsync("SELECT count(*) FROM residents r JOIN households h ON h.id = r.household_id WHERE h.household_number = 'K-1'")).ShouldBe(2L);
     }
+
+    [Fact]
+    public async Task New_residents_are_enrolled_in_the_open_campaign_with_the_history_the_file_states()
+    {
+        await fixture.Db.ScalarAsync("UPDATE campaigns SET status = 'open' WHERE code = 'tengzhou-2025' RETURNING 1");
+        var file = await XlsxAsync(
+            Row("鲍沟镇", "大北坞村", "L-1", "华一", Id("19650101", 611), "户主", insured: "是"),
+            Row("鲍沟镇", "大北坞村", "L-1", "金二", Id("19660101", 622), "配偶", insured: "否"),
+            Row("鲍沟镇", "大北坞村", "L-1", "华三", Id("19900101", 631), "子", insured: null));
+
+        var outcome = await CommitAsync(fixture.Db, Clerk, await CheckAsync(fixture.Db, Clerk, file));
+
+        outcome.Residents.ShouldBe(3);
+        (await History("华一")).ShouldBe("continuing");
+        (await History("金二")).ShouldBe("first_time");
+        (await History("华三")).ShouldBe("continuing");
+    }
+
+    private async Task<string> History(string name)
+    {
+        await using var command = fixture.Db.Owner.CreateCommand("""
+            SELECT e.history FROM enrollments e JOIN residents r ON r.tenant_id = e.tenant_id AND r.id = e.resident_id
+            JOIN campaigns c ON c.tenant_id = e.tenant_id AND c.id = e.campaign_id WHERE r.name = $1 AND c.code = 'tengzhou-2025'
+            """);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = name });
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
 }
