@@ -93,7 +93,7 @@ public sealed class ColumnMap
             return null;
         }
         refusal = null;
-        return new ColumnMap(found.Index, found.Row.Number, [.. found.Row.Cells.Select(c => ImportText.Clean(c) ?? "")]);
+        return new ColumnMap(found.Index, found.Row.Number, [.. found.Row.Cells.Select(c => c?.Trim() ?? "")]);
     }
 
     private static int Required(Dictionary<ImportColumn, int> index) => index.Keys.Count(c => c.Required);
