@@ -1,6 +1,7 @@
 using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Home;
+using Enrollment.Web.Features.Imports;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.Residents;
 using Enrollment.Web.Features.Transfers;
@@ -17,5 +18,5 @@ internal static class FeatureServices
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
         services.AddTransfers().AddHome().AddUsers().AddQuotas().AddRegistration().AddResidents().AddTrialQuote()
-            .AddCampaigns();
+            .AddCampaigns().AddImports();
 }
