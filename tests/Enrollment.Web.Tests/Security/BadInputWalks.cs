@@ -12,6 +12,7 @@ using Enrollment.Web.Features.Campaigns.PolicyEdit;
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Campaigns.Rollover;
 using Enrollment.Web.Features.Campaigns.Status;
+using Enrollment.Web.Features.Imports;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.Residents;
 using Enrollment.Web.Features.Transfers;
@@ -89,7 +90,7 @@ internal static partial class BadInputWalks
     public static IEnumerable<HandlerWalk> All(DemoApp app, Places p) =>
     [
         .. Registration(app, p), .. Transfers(app, p), .. TrialQuote(p), .. Users(app, p), .. Tenants(), .. Campaigns(app, p),
-        .. Policy(app, p), .. Quotas(app, p), .. Reads(p),
+        .. Policy(app, p), .. Quotas(app, p), .. Reads(p), .. Imports(app),
     ];
 
     // ---- field rules beyond the corpus's garbage -------------------------------------------------------------------
