@@ -126,7 +126,7 @@ public sealed class ResidentImportCommands(
     private static ImportRowView View(ImportRowResult r, Columns c)
     {
         string? Cell(int i) => i >= 0 && i < r.Cells.Length ? ImportText.Clean(r.Cells[i]) : null;
-        var place = string.Concat(Cell(c.Township), Cell(c.Village));
+        var place = string.Join(" ", new[] { Cell(c.Township), Cell(c.Village) }.OfType<string>());
         return new ImportRowView(r.Row, r.Verdict, r.Code, r.Message, Cell(c.Name), place.Length == 0 ? null : place, Cell(c.Household));
     }
 
