@@ -12,6 +12,8 @@ internal static class ResidentImportSql
         ) ON COMMIT DROP
         """;
 
+    public const string Analyze = "ANALYZE import_residents";
+
     public const string Copy = """
         COPY import_residents (row_no, citizen_id, name, sex, birth_date, phone, village_id, household_id, household_number, relation,
                                hukou, address, id_hash, history) FROM STDIN (FORMAT BINARY)
