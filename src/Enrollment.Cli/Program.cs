@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Enrollment.Cli.Accounts;
 using Enrollment.Cli.Generate;
+using Enrollment.Cli.Import;
 using Enrollment.Cli.Migrate;
 using Enrollment.Cli.Quote;
 using Enrollment.Cli.Rollover;
@@ -25,6 +26,7 @@ internal static class CliProgram
             GenerateCommand.Create(),
             SeedCommand.Create(),
             RolloverCommand.Create(),
+            ImportCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -51,6 +51,10 @@ public static class Expectations
         "/admin/users/new" => [Operation(actor, "/admin/users/new", Web.Features.Accounts.Operation.ManageUsers)],
         "/admin/users/{Id:long}" => t.Users.Select(u => Page(actor, $"/admin/users/{u.Value}", Manages(actor, u), u.Label)),
         "/admin/tenants/new" => [Operation(actor, "/admin/tenants/new", Web.Features.Accounts.Operation.ManageTenants)],
+        "/imports/residents" => [Operation(actor, "/imports/residents", Web.Features.Accounts.Operation.ImportResidents)],
+        // A check is kept for the user who uploaded it: anybody else's (or an expired) id shows "expired" on the page, and the report is not found.
+        "/imports/residents/{ImportId:guid}" => [Operation(actor, $"/imports/residents/{Guid.NewGuid()}", Web.Features.Accounts.Operation.ImportResidents)],
+        "/imports/residents/{id:guid}/report.csv" => [Page(actor, $"/imports/residents/{Guid.NewGuid()}/report.csv", false, "somebody else's or no check")],
         _ => null,
     };
 

@@ -11,6 +11,7 @@ using Enrollment.Web.Features.Campaigns.Rollover;
 using Enrollment.Web.Features.Campaigns.Status;
 using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Households;
+using Enrollment.Web.Features.Imports;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.ResidentLists;
 using Enrollment.Web.Features.Residents;
@@ -153,6 +154,51 @@ public static partial class HandlerExpectations
             })),
         [Key<RegistrationCommands>(nameof(RegistrationCommands.CheckIdAsync))] = new(IdChecks),
         [Key<RegistrationCommands>(nameof(RegistrationCommands.RegisterAsync))] = new(Registrations),
+
+        [Key<ResidentImportCommands>(nameof(ResidentImportCommands.CheckAsync))] = new((a, _) =>
+        [
+            new("a file with a header only", Can(a, Operation.ImportResidents), s => Box(CheckFileAsync(s, withRow: false)))
+            {
+                Check = That<Guid>(id => id != Guid.Empty),
+            },
+        ]),
+        [Key<ResidentImportCommands>(nameof(ResidentImportCommands.SummaryAsync))] = new((a, _) =>
+        [
+            new("the user's own check", Can(a, Operation.ImportResidents),
+                async s => await s.Get<ResidentImportCommands>().SummaryAsync(await CheckFileAsync(s, withRow: false)))
+            {
+                Check = That<ImportSummary>(x => x.Refusal is not null),
+            },
+            new("a check that does not exist", false, s => Box(s.Get<ResidentImportCommands>().SummaryAsync(Guid.NewGuid()))),
+        ]),
+        [Key<ResidentImportCommands>(nameof(ResidentImportCommands.RowsAsync))] = new((a, _) =>
+        [
+            new("the user's own check", Can(a, Operation.ImportResidents),
+                async s => await s.Get<ResidentImportCommands>().RowsAsync(await CheckFileAsync(s, withRow: true), FirstPage))
+            {
+                Check = That<GridPage<ImportRowView>>(p => p.Total == 1 && p.Items[0].Code == "unknown_township"),
+            },
+            new("a check that does not exist", false, s => Box(s.Get<ResidentImportCommands>().RowsAsync(Guid.NewGuid(), FirstPage))),
+        ]),
+        [Key<ResidentImportCommands>(nameof(ResidentImportCommands.CommitAsync))] = new((a, _) =>
+        [
+            // Allowed: a check whose one row is rejected, so the commit stores nothing.
+            new("the user's own check", Can(a, Operation.ImportResidents),
+                async s => await s.Get<ResidentImportCommands>().CommitAsync(await CheckFileAsync(s, withRow: true)))
+            {
+                Check = That<Enrollment.Data.Imports.ResidentImportOutcome>(o => o.Residents == 0 && o.Error is null),
+            },
+            new("a check that does not exist", false, s => Box(s.Get<ResidentImportCommands>().CommitAsync(Guid.NewGuid()))),
+        ]),
+        [Key<ResidentImportCommands>(nameof(ResidentImportCommands.WriteReportAsync))] = new((a, _) =>
+        [
+            new("the user's own check", Can(a, Operation.ImportResidents),
+                async s => await s.Get<ResidentImportCommands>().WriteReportAsync(await CheckFileAsync(s, withRow: true), new MemoryStream()))
+            {
+                Check = That<bool>(written => written),
+            },
+            new("a check that does not exist", false, s => Box(s.Get<ResidentImportCommands>().WriteReportAsync(Guid.NewGuid(), new MemoryStream()))),
+        ]),
 
         [Key<ResidentQueries>(nameof(ResidentQueries.DetailAsync))] = new((a, w) => w.Residents.Select(r =>
             new HandlerProbe(r.Label, Reads(a, r), s => Box(s.Get<ResidentQueries>().DetailAsync(r.Id)))
@@ -301,6 +347,10 @@ public static partial class HandlerExpectations
         [Key<IdLookupLimiter>(nameof(IdLookupLimiter.TryTake))] = new(null,
             "the in-memory per-user lookup buckets; no database, nothing to reveal but whether the caller's own bucket is empty"),
         [Key<IdLookupLimiter>(nameof(IdLookupLimiter.Dispose))] = new(null, "disposes the in-memory buckets with the app"),
+        [Key<ImportSessions>(nameof(ImportSessions.Add))] = new(null,
+            "the in-memory store of checked files: only ResidentImportCommands.CheckAsync adds to it, after the permission check"),
+        [Key<ImportSessions>(nameof(ImportSessions.Find))] = new(null,
+            "the in-memory store of checked files: finds only the given user's session; ResidentImportCommands passes the signed-in user, after the permission check"),
         [Key<TransferNotifier>(nameof(TransferNotifier.Notify))] = new(null,
             "raises the circuit's own in-memory event; it carries no data and reads nothing"),
         [Key<AccountManagers>(nameof(AccountManagers.For))] = new(null,

@@ -79,6 +79,8 @@ public static class Answers
         LifeEventResult lifeEvent => !lifeEvent.Found,
         ResidentEditResult edit => !edit.Found,
         NewCampaignAnswer campaign => campaign.Code is null,
+        // A report written only for the user's own live check.
+        bool written => !written,
         CampaignStatusAnswer status => !status.Moved && status.Message == "找不到该征缴活动。",
         _ when IsGridPage(answer, out var total, out var items) => total == 0 && items == 0,
         IEnumerable sequence => !sequence.Cast<object?>().Any(),

@@ -2,6 +2,7 @@ using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Households;
+using Enrollment.Web.Features.Imports;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.ResidentLists;
 using Enrollment.Web.Features.Residents;
@@ -20,5 +21,5 @@ internal static class FeatureServices
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
         services.AddTransfers().AddHome().AddUsers().AddQuotas().AddRegistration().AddResidents().AddTrialQuote()
-            .AddCampaigns().AddHouseholds().AddSearch().AddResidentLists();
+            .AddCampaigns().AddHouseholds().AddSearch().AddResidentLists().AddImports();
 }

@@ -5,6 +5,7 @@ using Enrollment.Web.Components.Mud;
 using Enrollment.Web.Features.Accounts;
 using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Errors;
+using Enrollment.Web.Features.Imports;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.ResidentLists;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -71,6 +72,7 @@ internal static class WebHostingExtensions
         app.MapAccountEndpoints();
         app.MapCampaignEndpoints();
         app.MapRosterExports();
+        app.MapResidentImportEndpoints();
         if (app.Configuration.GetValue<bool>("Diagnostics:EnableThrowEndpoint"))
         {
             // Lets tests prove the 500 page and its correlation id; off unless configured.

@@ -75,6 +75,12 @@ public static partial class BadInputCorpus
         new("date 0001-01-01", DateOnly.MinValue, true), new("date 9999-12-31", DateOnly.MaxValue, true),
     ];
 
+    /// <summary>Ids of kept work (an import's check) that are nobody's: empty, and one never handed out.</summary>
+    public static readonly IReadOnlyList<BadValue> Guids =
+    [
+        new("guid empty", Guid.Empty, true), new("guid never issued", new Guid("0f0e0d0c-0b0a-0908-0706-050403020100"), true),
+    ];
+
     public static readonly IReadOnlyList<BadValue> Bools = [new("true", true, false), new("false", false, false)];
 
     /// <summary>Enum values no member has, cast from an int as a tampered circuit can send them.</summary>
@@ -96,6 +102,7 @@ public static partial class BadInputCorpus
             : core == typeof(uint) ? UInts
             : core == typeof(DateOnly) ? Dates
             : core == typeof(bool) ? Bools
+            : core == typeof(Guid) ? Guids
             : core.IsEnum ? Enums(core)
             : [];
         return nullable || underlying is not null ? [.. values, new BadValue("null", null, false)] : values;

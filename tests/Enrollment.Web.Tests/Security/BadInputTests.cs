@@ -57,6 +57,10 @@ public sealed class BadInputTests(DemoApp app, ITestOutputHelper output) : IClas
             || w.Service == typeof(Features.Residents.ResidentEditCommands));
 
     [Fact]
+    public Task The_import_answers_bad_input_without_throwing_or_storing() =>
+        WalkAsync(w => w.Service == typeof(Features.Imports.ResidentImportCommands));
+
+    [Fact]
     public Task Reads_answer_bad_input_without_throwing_or_writing() =>
         WalkAsync(w => w.Service.Name.EndsWith("Queries", StringComparison.Ordinal) && w.Method != "QuoteAsync"
             || w.Service == typeof(Features.Registration.RegistrationCommands) && w.Method != "RegisterAsync");
@@ -72,11 +76,12 @@ public sealed class BadInputTests(DemoApp app, ITestOutputHelper output) : IClas
         services.AddEnrollmentFeatures();
         // Plumbing, not handlers: a user manager over a given context, the notifier's event, the roll-over job list
         // (fed by RolloverCommands.StartAsync, which is walked), the ID check over its caller's context and the lookup
-        // buckets (reached through the registration and transfer commands, which are walked).
+        // buckets (reached through the registration and transfer commands, which are walked), the import's store of checked
+        // files (reached through ResidentImportCommands, which is walked).
         Type[] plumbing =
         [
             typeof(Features.Users.AccountManagers), typeof(Features.Transfers.TransferNotifier), typeof(Features.Campaigns.Rollover.RolloverJobs),
-            typeof(Features.Registration.CitizenIdCheck), typeof(Features.Registration.IdLookupLimiter),
+            typeof(Features.Registration.CitizenIdCheck), typeof(Features.Registration.IdLookupLimiter), typeof(Features.Imports.ImportSessions),
         ];
         var handlers = services.Select(s => s.ServiceType)
             .Where(t => t.Namespace?.StartsWith("Enrollment.Web.Features", StringComparison.Ordinal) == true && !plumbing.Contains(t))

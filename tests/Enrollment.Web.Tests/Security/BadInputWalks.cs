@@ -12,6 +12,7 @@ using Enrollment.Web.Features.Campaigns.PolicyEdit;
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Campaigns.Rollover;
 using Enrollment.Web.Features.Campaigns.Status;
+using Enrollment.Web.Features.Imports;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.ResidentLists;
 using Enrollment.Web.Features.Residents;
@@ -91,7 +92,7 @@ internal static partial class BadInputWalks
     public static IEnumerable<HandlerWalk> All(DemoApp app, Places p) =>
     [
         .. Registration(app, p), .. Transfers(app, p), .. TrialQuote(p), .. Users(app, p), .. Tenants(), .. Campaigns(app, p),
-        .. Policy(app, p), .. Quotas(app, p), .. Reads(p), .. Households(app, p), .. ResidentChanges(app, p),
+        .. Policy(app, p), .. Quotas(app, p), .. Reads(p), .. Households(app, p), .. ResidentChanges(app, p), .. Imports(app),
     ];
 
     // ---- field rules beyond the corpus's garbage -------------------------------------------------------------------

@@ -134,6 +134,11 @@ internal sealed class FieldPath(string name, Type type, bool nullable, Func<obje
             paths.Add(new FieldPath(name, type, nullable, get, set, isList: false));
             return;
         }
+        if (typeof(Stream).IsAssignableFrom(type))
+        {
+            // A file's bytes are no field: the import's own tests feed it garbage, empty and oversized files.
+            return;
+        }
         if (ElementOf(type) is { } element)
         {
             paths.Add(new FieldPath(name, type, nullable, get, set, isList: true));
@@ -169,7 +174,7 @@ internal sealed class FieldPath(string name, Type type, bool nullable, Func<obje
     private static bool IsScalar(Type type)
     {
         var core = System.Nullable.GetUnderlyingType(type) ?? type;
-        return core.IsPrimitive || core.IsEnum || core == typeof(string) || core == typeof(DateOnly) || core == typeof(decimal);
+        return core.IsPrimitive || core.IsEnum || core == typeof(string) || core == typeof(DateOnly) || core == typeof(decimal) || core == typeof(Guid);
     }
 
     private static Type? ElementOf(Type type) =>

@@ -12,6 +12,8 @@ public enum Operation
     ReadResidents,
     /// <summary>登记参保人员: register a resident in a village of the user's subtree.</summary>
     RegisterResidents,
+    /// <summary>导入户籍人口: upload a population file from the household register, preview it, store the accepted rows.</summary>
+    ImportResidents,
     /// <summary>申请转入 and the transfer list of the subtree (both sides), withdrawing the subtree's own requests.</summary>
     RequestTransfers,
     /// <summary>审批转出: approve or reject a transfer out of the subtree.</summary>
@@ -45,13 +47,13 @@ public static class Permissions
     private static readonly FrozenDictionary<UserRole, FrozenSet<Operation>> ByRole = new Dictionary<UserRole, FrozenSet<Operation>>
     {
         [UserRole.SystemAdmin] = Set(Operation.ManageUsers, Operation.ManageTenants),
-        [UserRole.BureauAdmin] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers,
-            Operation.DecideTransfers, Operation.ManageCampaigns, Operation.ManageUsers),
+        [UserRole.BureauAdmin] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.ImportResidents,
+            Operation.RequestTransfers, Operation.DecideTransfers, Operation.ManageCampaigns, Operation.ManageUsers),
         [UserRole.BureauStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers,
             Operation.DecideTransfers),
         [UserRole.Finance] = Set(Operation.QuoteTrial),
-        [UserRole.TownshipStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers,
-            Operation.DecideTransfers),
+        [UserRole.TownshipStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.ImportResidents,
+            Operation.RequestTransfers, Operation.DecideTransfers),
         [UserRole.VillageStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers),
         [UserRole.DepartmentStaff] = Set(Operation.QuoteTrial),
     }.ToFrozenDictionary();
@@ -61,7 +63,7 @@ public static class Permissions
     {
         Operation.ManageTenants => OperationScope.System,
         Operation.ManageCampaigns => OperationScope.County,
-        Operation.QuoteTrial or Operation.ReadResidents or Operation.RegisterResidents or Operation.RequestTransfers
+        Operation.QuoteTrial or Operation.ReadResidents or Operation.RegisterResidents or Operation.ImportResidents or Operation.RequestTransfers
             or Operation.DecideTransfers or Operation.ManageUsers => OperationScope.Subtree,
     };
 

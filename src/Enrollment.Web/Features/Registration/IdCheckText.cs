@@ -16,10 +16,8 @@ public static class IdCheckText
         IdCheckKind.Invalid => check.Message,
         IdCheckKind.Available => null,
         IdCheckKind.InScope => "该身份证号码已在本辖区登记。",
-        IdCheckKind.OtherTownship => check.TownshipName is { } township
-            ? $"该身份证号码已在本县{township}登记。"
-            : "该身份证号码已在本县其他镇（街道）登记。",
-        IdCheckKind.OtherVillageOfOwnTownship => "该身份证号码已在本镇其他村（社区）登记。",
+        IdCheckKind.OtherTownship => RegisteredElsewhereText.Message(check.TownshipName, ownTownship: false),
+        IdCheckKind.OtherVillageOfOwnTownship => RegisteredElsewhereText.Message(null, ownTownship: true),
         IdCheckKind.OtherTenant => OtherCounty,
         IdCheckKind.TooManyLookups => TooManyLookups,
     };

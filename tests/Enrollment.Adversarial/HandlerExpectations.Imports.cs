@@ -1,0 +1,20 @@
+using Enrollment.Testing.Imports;
+using Enrollment.Web.Features.Imports;
+
+namespace Enrollment.Adversarial;
+
+public static partial class HandlerExpectations
+{
+    /// <summary>
+    /// The actor checks a residents file of their own (a header only, or one row of a township no county has), so
+    /// the import's other methods have a check of theirs to work on and nothing can be stored from it.
+    /// </summary>
+    private static async Task<Guid> CheckFileAsync(ActorSession s, bool withRow)
+    {
+        IReadOnlyList<object?>[] rows = withRow
+            ? [ImportFiles.ResidentHeader, ["无此镇", "无此村", "ADV-1", "对抗测试", "11010519491231002X", "户主", null, null, "是"]]
+            : [ImportFiles.ResidentHeader];
+        using var file = new MemoryStream(await ImportFiles.XlsxAsync(rows));
+        return await s.Get<ResidentImportCommands>().CheckAsync(file, "对抗测试.xlsx");
+    }
+}
