@@ -29,6 +29,7 @@ public static class Expectations
         ],
         "/residents/register" => [Operation(actor, "/residents/register", Web.Features.Accounts.Operation.RegisterResidents)],
         "/residents/{Id:long}" => t.Residents.Select(r => Page(actor, $"/residents/{r.Value}", Reads(actor, r), r.Label)),
+        "/households/{Id:long}" => t.Households.Select(h => Page(actor, $"/households/{h.Value}", Reads(actor, h), h.Label)),
         "/search" => [Operation(actor, "/search", Web.Features.Accounts.Operation.ReadResidents), Operation(actor, "/search?q=%E7%8E%8B", Web.Features.Accounts.Operation.ReadResidents)],
         "/rosters" => [Operation(actor, "/rosters", Web.Features.Accounts.Operation.ReadResidents)],
         "/rosters/villages/{Id:long}" => t.Villages.Select(v => Page(actor, $"/rosters/villages/{v.Value}", Reads(actor, v), v.Label)),

@@ -19,6 +19,9 @@ public sealed class Targets
     /// <summary>The villages of the residents above (the lists of people name villages).</summary>
     public required List<Target> Villages { get; init; }
 
+    /// <summary>The households of the residents above, placed in their village.</summary>
+    public required List<Target> Households { get; init; }
+
     public static async Task<Targets> LoadAsync(DemoApp app)
     {
         async Task<Target> Resident(string label, string tenant, string? township, bool lastVillage)
@@ -55,6 +58,12 @@ public sealed class Targets
             return await PlacedAsync(app, "village of the " + resident.Label, id, "FROM jurisdictions r JOIN jurisdictions p ON p.id = r.id WHERE r.id = $1");
         }
 
+        async Task<Target> HouseholdOf(Target resident)
+        {
+            var id = await app.ScalarAsync<long>("SELECT household_id FROM residents WHERE id = $1", long.Parse(resident.Value, System.Globalization.CultureInfo.InvariantCulture));
+            return await PlacedAsync(app, "household of the " + resident.Label, id, "FROM households r JOIN jurisdictions p ON p.tenant_id = r.tenant_id AND p.id = r.village_id WHERE r.id = $1");
+        }
+
         async Task<Target> Campaign(string code) =>
             new("campaign " + code, code, await app.ScalarAsync<int>("SELECT tenant_id FROM campaigns WHERE code = $1", code), null);
 
@@ -69,14 +78,17 @@ public sealed class Targets
             await Resident("resident of 浦北", "pubei", null, lastVillage: false),
         ];
         List<Target> villages = [];
+        List<Target> households = [];
         foreach (var resident in residents)
         {
             villages.Add(await VillageOf(resident));
+            households.Add(await HouseholdOf(resident));
         }
         return new Targets
         {
             Residents = [.. residents, new Target("a resident id that does not exist", "999999999", 0, null)],
             Villages = [.. villages, new Target("a village id that does not exist", "999999999", 0, null)],
+            Households = [.. households, new Target("a household id that does not exist", "999999999", 0, null)],
             Users = [await User("tz-baogou"), await User("tz-binhu"), await User("tz-admin"), await User("pb-admin"), await User("admin")],
             Campaigns = [await Campaign("tengzhou-2025"), await Campaign("pubei-2020"), new Target("a campaign code that does not exist", "no-such-campaign", 0, null)],
             Townships = [await Township("tengzhou", "鲍沟镇"), await Township("tengzhou", "滨湖镇"), await Township("pubei", pubeiTownship)],

@@ -3,6 +3,7 @@ using Enrollment.Data.Entities;
 using Enrollment.Data.Quoting;
 using Enrollment.Data.Rollover;
 using Enrollment.Domain.Policies;
+using Enrollment.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -27,8 +28,17 @@ public static class RegistrationEnrollment
     /// that already exist are kept and their unpaid quote is brought up to date (a transfer changes the township).
     /// Returns the number of enrollments created.
     /// </summary>
+    public static Task<int> EnrollAsync(
+        EnrollmentDbContext db, IReadOnlyCollection<long> residentIds, DateOnly today, DateTimeOffset now, CancellationToken ct) =>
+        EnrollAsync(db, residentIds, today, now, beforeQuoting: null, ct);
+
+    /// <summary>
+    /// As above; <paramref name="beforeQuoting"/> runs after the enrollments exist and before they are quoted, on the
+    /// same transaction — an import sets the history its file states there, so each person is quoted once.
+    /// </summary>
     public static async Task<int> EnrollAsync(
-        EnrollmentDbContext db, IReadOnlyCollection<long> residentIds, DateOnly today, DateTimeOffset now, CancellationToken ct)
+        EnrollmentDbContext db, IReadOnlyCollection<long> residentIds, DateOnly today, DateTimeOffset now,
+        Func<CancellationToken, Task>? beforeQuoting, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(residentIds);
@@ -44,6 +54,7 @@ public static class RegistrationEnrollment
         var open = await db.Campaigns.AsNoTracking().Include(c => c.PolicyVersions)
             .Where(c => c.Status == CampaignStatus.Open).OrderBy(c => c.Id).ToListAsync(ct);
         var created = 0L;
+        var quotable = new List<(Campaign Campaign, CompiledPolicy Policy, int Version)>();
         foreach (var campaign in open)
         {
             var area = campaign.JurisdictionId is { } jurisdictionId
@@ -60,8 +71,16 @@ public static class RegistrationEnrollment
             // A campaign whose policy does not compile cannot quote; its enrollments wait for the next valid version.
             if (campaign.CurrentPolicy() is { } version && PolicyLoader.Load(version.Document).Policy is { } policy)
             {
-                await QuoteSnapshotRefresh.ApplyAsync(db, campaign.Id, policy, version.Version, QuoteReason, today, now, ids, ct);
+                quotable.Add((campaign, policy, version.Version));
             }
+        }
+        if (beforeQuoting is not null)
+        {
+            await beforeQuoting(ct);
+        }
+        foreach (var (campaign, policy, version) in quotable)
+        {
+            await QuoteSnapshotRefresh.ApplyAsync(db, campaign.Id, policy, version, QuoteReason, today, now, ids, ct);
         }
         await db.SaveChangesAsync(ct);
         return (int)created;

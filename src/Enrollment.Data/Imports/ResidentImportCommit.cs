@@ -76,28 +76,17 @@ public static class ResidentImportCommit
     /// <summary>
     /// Enrols the new residents in the open campaigns as a registration does. A new resident has no earlier year in
     /// this county, so the derived history is first_time; where the file says they were insured last year (上年度是否参保:
-    /// 是, or not stated), that is what the register knows and the enrollment becomes continuing, quoted again.
+    /// 是, or not stated), that is what the register knows: the enrollment becomes continuing before it is quoted, so
+    /// each person is quoted once.
     /// </summary>
-    private static async Task EnrollAsync(
+    private static Task<int> EnrollAsync(
         EnrollmentDbContext db, NpgsqlConnection connection, NpgsqlTransaction transaction, int tenantId,
-        List<(long ResidentId, EnrollmentHistory History)> created, DateOnly today, DateTimeOffset now, CancellationToken ct)
-    {
-        await RegistrationEnrollment.EnrollAsync(db, [.. created.Select(c => c.ResidentId)], today, now, ct);
-        await using var command = Command(connection, transaction, ResidentImportSql.StatedHistory, [tenantId]);
-        var changed = new List<long>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        List<(long ResidentId, EnrollmentHistory History)> created, DateOnly today, DateTimeOffset now, CancellationToken ct) =>
+        RegistrationEnrollment.EnrollAsync(db, [.. created.Select(c => c.ResidentId)], today, now, async token =>
         {
-            while (await reader.ReadAsync(ct))
-            {
-                changed.Add(reader.GetInt64(0));
-            }
-        }
-        if (changed.Count > 0)
-        {
-            // Existing unpaid enrollments are quoted again for their (now stated) history.
-            await RegistrationEnrollment.EnrollAsync(db, changed.Distinct().ToList(), today, now, ct);
-        }
-    }
+            await using var command = Command(connection, transaction, ResidentImportSql.StatedHistory, [tenantId]);
+            await command.ExecuteNonQueryAsync(token);
+        }, ct);
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<ResidentToStore> rows, CancellationToken ct)
     {

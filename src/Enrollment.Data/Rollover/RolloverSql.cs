@@ -32,6 +32,9 @@ internal static class RolloverSql
             WHERE p.tenant_id = $1 AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL
               AND NOT EXISTS (SELECT 1 FROM payments v
                               WHERE v.tenant_id = p.tenant_id AND v.reversal_of_id = p.id AND v.reversal_of_id IS NOT NULL)
+              -- Narrowed to the named residents through the indexes, so one registration reads their rows only.
+              AND ($7::bigint[] IS NULL OR p.enrollment_id IN (
+                  SELECT f.id FROM enrollments f WHERE f.tenant_id = $1 AND f.resident_id = ANY($7::bigint[])))
         ),
         -- The last policy year each resident was covered before the target: a paid enrollment's own year, or
         -- what an earlier enrollment recorded (continuing in Y = covered Y-1; interrupted in Y with gap g =
@@ -45,7 +48,7 @@ internal static class RolloverSql
             FROM enrollments e
             JOIN campaigns c ON c.tenant_id = e.tenant_id AND c.id = e.campaign_id
             LEFT JOIN paid ON paid.tenant_id = e.tenant_id AND paid.enrollment_id = e.id
-            WHERE e.tenant_id = $1 AND c.policy_year < $3
+            WHERE e.tenant_id = $1 AND c.policy_year < $3 AND ($7::bigint[] IS NULL OR e.resident_id = ANY($7::bigint[]))
             GROUP BY e.tenant_id, e.resident_id
         ),
         -- Left-the-base exclusions (现役军人 … 职工医保, 异地参保) of the year before; a refusal never leaves it.
@@ -55,6 +58,7 @@ internal static class RolloverSql
             JOIN campaigns c ON c.tenant_id = x.tenant_id AND c.id = x.campaign_id
             JOIN exclusion_reasons why ON why.code = x.reason_code
             WHERE x.tenant_id = $1 AND c.policy_year = $3 - 1 AND why.leaves_base
+              AND ($7::bigint[] IS NULL OR x.resident_id = ANY($7::bigint[]))
         ),
         candidates AS MATERIALIZED (
             SELECT a.id AS resident_id, a.status, p.last_covered,
