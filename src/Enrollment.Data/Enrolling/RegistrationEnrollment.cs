@@ -4,6 +4,7 @@ using Enrollment.Data.Quoting;
 using Enrollment.Data.Rollover;
 using Enrollment.Domain.Policies;
 using Enrollment.Domain.Rules;
+using EnrollmentHistory = Enrollment.Data.Entities.EnrollmentHistory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -30,15 +31,16 @@ public static class RegistrationEnrollment
     /// </summary>
     public static Task<int> EnrollAsync(
         EnrollmentDbContext db, IReadOnlyCollection<long> residentIds, DateOnly today, DateTimeOffset now, CancellationToken ct) =>
-        EnrollAsync(db, residentIds, today, now, beforeQuoting: null, ct);
+        EnrollAsync(db, residentIds, today, now, statedHistory: null, ct);
 
     /// <summary>
-    /// As above; <paramref name="beforeQuoting"/> runs after the enrollments exist and before they are quoted, on the
-    /// same transaction — an import sets the history its file states there, so each person is quoted once.
+    /// As above, with the history the household register states for some residents (an import's 上年度是否参保): it
+    /// counts only where the county's own records know no earlier year for the person, and it is in place before the
+    /// quote, so each person is quoted once.
     /// </summary>
     public static async Task<int> EnrollAsync(
         EnrollmentDbContext db, IReadOnlyCollection<long> residentIds, DateOnly today, DateTimeOffset now,
-        Func<CancellationToken, Task>? beforeQuoting, CancellationToken ct)
+        IReadOnlyDictionary<long, EnrollmentHistory>? statedHistory, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(residentIds);
@@ -50,6 +52,7 @@ public static class RegistrationEnrollment
         var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Enrolling at registration runs inside the registration's transaction.");
         var ids = residentIds.Distinct().ToArray();
+        string?[]? stated = statedHistory is null ? null : [.. ids.Select(id => statedHistory.TryGetValue(id, out var h) ? HistoryCode(h) : null)];
 
         var open = await db.Campaigns.AsNoTracking().Include(c => c.PolicyVersions)
             .Where(c => c.Status == CampaignStatus.Open).OrderBy(c => c.Id).ToListAsync(ct);
@@ -61,7 +64,7 @@ public static class RegistrationEnrollment
                 ? await db.Jurisdictions.IgnoreQueryFilters([QueryFilters.Jurisdiction]).Where(j => j.Id == jurisdictionId)
                     .Select(j => j.Path + "%").SingleAsync(ct)
                 : null;
-            var made = await EnrollmentRollover.RunAsync(transaction.Connection!, transaction, tenantId, campaign, area, db.Tenant.UserId, now, ids, ct);
+            var made = await EnrollmentRollover.RunAsync(transaction.Connection!, transaction, tenantId, campaign, area, db.Tenant.UserId, now, ids, stated, ct);
             var count = made.Continuing + made.FirstTime + made.Interrupted;
             created += count;
             if (count > 0)
@@ -74,10 +77,6 @@ public static class RegistrationEnrollment
                 quotable.Add((campaign, policy, version.Version));
             }
         }
-        if (beforeQuoting is not null)
-        {
-            await beforeQuoting(ct);
-        }
         foreach (var (campaign, policy, version) in quotable)
         {
             await QuoteSnapshotRefresh.ApplyAsync(db, campaign.Id, policy, version, QuoteReason, today, now, ids, ct);
@@ -85,6 +84,14 @@ public static class RegistrationEnrollment
         await db.SaveChangesAsync(ct);
         return (int)created;
     }
+
+    /// <summary>A stated history as the statement stores it; an interruption needs a gap the register does not state.</summary>
+    private static string? HistoryCode(EnrollmentHistory history) => history switch
+    {
+        EnrollmentHistory.Continuing => "continuing",
+        EnrollmentHistory.FirstTime => "first_time",
+        EnrollmentHistory.Interrupted => null,
+    };
 
     /// <summary>The raw insert bypasses the audit interceptor: one row says what it created.</summary>
     private static AuditEntry Audit(EnrollmentDbContext db, Campaign campaign, int residents, RolloverResult made, DateTimeOffset now) => new()

@@ -60,7 +60,7 @@ public static class ResidentImportCommit
             await ExecuteAsync(connection, npgsqlTransaction, ResidentImportSql.Registry, ct, tenantId);
             var created = await CreatedAsync(connection, npgsqlTransaction, ct);
             await AuditAsync(connection, npgsqlTransaction, db, tenantId, now, fileName, preview, residents, households, ct);
-            await EnrollAsync(db, connection, npgsqlTransaction, tenantId, created, today, now, ct);
+            await EnrollAsync(db, created, today, now, ct);
             await transaction.CommitAsync(ct);
             return new ResidentImportOutcome(residents, households, [.. created.Select(c => c.ResidentId)]);
         }
@@ -74,19 +74,15 @@ public static class ResidentImportCommit
     }
 
     /// <summary>
-    /// Enrols the new residents in the open campaigns as a registration does. A new resident has no earlier year in
-    /// this county, so the derived history is first_time; where the file says they were insured last year (上年度是否参保:
-    /// 是, or not stated), that is what the register knows: the enrollment becomes continuing before it is quoted, so
-    /// each person is quoted once.
+    /// Enrols the new residents in the open campaigns as a registration does, with the history the file states
+    /// (上年度是否参保: 是, or not stated → continuing; 否 → first_time): the county has no earlier year for a person new
+    /// to it, so the register's word is all there is.
     /// </summary>
     private static Task<int> EnrollAsync(
-        EnrollmentDbContext db, NpgsqlConnection connection, NpgsqlTransaction transaction, int tenantId,
-        List<(long ResidentId, EnrollmentHistory History)> created, DateOnly today, DateTimeOffset now, CancellationToken ct) =>
-        RegistrationEnrollment.EnrollAsync(db, [.. created.Select(c => c.ResidentId)], today, now, async token =>
-        {
-            await using var command = Command(connection, transaction, ResidentImportSql.StatedHistory, [tenantId]);
-            await command.ExecuteNonQueryAsync(token);
-        }, ct);
+        EnrollmentDbContext db, List<(long ResidentId, EnrollmentHistory History)> created, DateOnly today, DateTimeOffset now,
+        CancellationToken ct) =>
+        RegistrationEnrollment.EnrollAsync(db, [.. created.Select(c => c.ResidentId)], today, now,
+            created.ToDictionary(c => c.ResidentId, c => c.History), ct);
 
     private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<ResidentToStore> rows, CancellationToken ct)
     {

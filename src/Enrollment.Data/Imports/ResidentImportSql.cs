@@ -52,12 +52,6 @@ internal static class ResidentImportSql
         ON CONFLICT (id_hash, tenant_id) DO UPDATE SET released_at = NULL
         """;
 
-    /// <summary>The file's 上年度是否参保 over the derived first_time of a new resident's enrollments, before they are quoted.</summary>
-    public const string StatedHistory = """
-        UPDATE enrollments e SET history = s.history, gap_years = 0 FROM import_residents s
-        WHERE e.tenant_id = $1 AND e.resident_id = s.resident_id AND e.history <> s.history
-        """;
-
     public const string ResidentIds = "SELECT resident_id, history FROM import_residents";
 
     public const string Audit = """

@@ -46,7 +46,7 @@ public static class EnrollmentRollover
                 await using var workMem = new NpgsqlCommand(RolloverSql.WorkMem, connection, transaction);
                 await workMem.ExecuteNonQueryAsync(ct);
             }
-            var result = await RunAsync(connection, transaction, tenantId, plan.To, plan.PathPattern, userId, now, null, ct)
+            var result = await RunAsync(connection, transaction, tenantId, plan.To, plan.PathPattern, userId, now, null, null, ct)
                 with { FromCampaign = plan.From.Code, ToCampaign = plan.To.Code };
             await RolloverAudit.WriteAsync(connection, transaction, db.Tenant, plan, result, userId, now, ct);
             if (ownTransaction is not null)
@@ -65,12 +65,13 @@ public static class EnrollmentRollover
     }
 
     /// <summary>
-    /// The statement itself: enrols the area's residents (or only <paramref name="residentIds"/>) in
-    /// <paramref name="to"/>, on the caller's connection and transaction.
+    /// The statement itself: enrols the area's residents (or only <paramref name="residentIds"/>, with the history
+    /// <paramref name="statedHistories"/> gives each where the county knows no earlier year) in <paramref name="to"/>,
+    /// on the caller's connection and transaction.
     /// </summary>
     internal static async Task<RolloverResult> RunAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int tenantId, Campaign to, string? pathPattern, long? userId,
-        DateTimeOffset now, long[]? residentIds, CancellationToken ct)
+        DateTimeOffset now, long[]? residentIds, string?[]? statedHistories, CancellationToken ct)
     {
         // A county's roll-over outlasts the default 30 s timeout on a busy machine; the token still cancels it.
         await using var command = new NpgsqlCommand(RolloverSql.Statement, connection, transaction) { CommandTimeout = 0 };
@@ -81,6 +82,7 @@ public static class EnrollmentRollover
         command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)userId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
         command.Parameters.Add(new NpgsqlParameter<long[]?> { TypedValue = residentIds, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<string?[]?> { TypedValue = statedHistories, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new RolloverResult

@@ -10,7 +10,9 @@ internal static class RolloverSql
     /// <summary>
     /// Parameters: $1 tenant, $2 target campaign id, $3 target policy year, $4 jurisdiction path pattern
     /// (<c>/1/5/%</c>) or null for the whole tenant, $5 registered_at, $6 registered_by_user_id, $7 only these
-    /// residents (a registration, an import) or null for everyone in the area.
+    /// residents (a registration, an import) or null for everyone in the area, $8 beside $7 the history the household
+    /// register states for each (<c>continuing</c>, <c>first_time</c> or null), which counts only where the county's
+    /// own records know no earlier year.
     /// Returns one row: created continuing, first_time, interrupted; already enrolled; skipped deceased,
     /// moved out, cancelled, excluded.
     /// </summary>
@@ -61,17 +63,18 @@ internal static class RolloverSql
               AND ($7::bigint[] IS NULL OR x.resident_id = ANY($7::bigint[]))
         ),
         candidates AS MATERIALIZED (
-            SELECT a.id AS resident_id, a.status, p.last_covered,
+            SELECT a.id AS resident_id, a.status, p.last_covered, st.history AS stated,
                    EXISTS (SELECT 1 FROM exclusions t WHERE t.tenant_id = a.tenant_id AND t.campaign_id = $2 AND t.resident_id = a.id)
                    OR (b.resident_id IS NOT NULL AND p.last_covered IS DISTINCT FROM $3 - 1) AS excluded
             FROM area a
             LEFT JOIN prior p ON p.tenant_id = a.tenant_id AND p.resident_id = a.id
             LEFT JOIN excluded_before b ON b.tenant_id = a.tenant_id AND b.resident_id = a.id
+            LEFT JOIN unnest($7::bigint[], $8::text[]) AS st(resident_id, history) ON st.resident_id = a.id
         ),
         created AS (
             INSERT INTO enrollments (tenant_id, campaign_id, resident_id, status, history, gap_years, registered_at, registered_by_user_id)
             SELECT $1, $2, c.resident_id, 'registered',
-                   CASE WHEN c.last_covered IS NULL THEN 'first_time'
+                   CASE WHEN c.last_covered IS NULL THEN coalesce(c.stated, 'first_time')
                         WHEN c.last_covered >= $3 - 1 THEN 'continuing'
                         ELSE 'interrupted' END,
                    CASE WHEN c.last_covered IS NULL OR c.last_covered >= $3 - 1 THEN 0
