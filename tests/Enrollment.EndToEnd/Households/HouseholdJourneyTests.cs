@@ -69,6 +69,7 @@ public sealed class HouseholdJourneyTests(BrowserFixture browser, DemoKestrelApp
         (await app.ScalarAsync<string>("SELECT status || '|' || status_changed_on || '|' || status_evidence FROM residents WHERE id = $1", head))
             .ShouldBe("deceased|2024-11-19|死亡医学证明 鲍沟2024-19");
         (await page.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(360);
+        (await Accessibility.SeriousViolationsAsync(page)).ShouldBeEmpty();
         await Screenshots.SaveAsync(page, "resident-death-recorded-phone");
     }
 }
