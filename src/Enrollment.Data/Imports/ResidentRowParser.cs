@@ -56,7 +56,7 @@ public static partial class ResidentRowParser
         }
 
         var name = map.Cell(c, ResidentColumns.Name)!;
-        if (name.Length > MaxName || !PersonName().IsMatch(name))
+        if (name.Length > MaxName || !PersonName.IsWellFormed(name))
         {
             return Reject(ImportCodes.InvalidValue, name.Length > MaxName
                 ? $"姓名不能超过 {MaxName} 个字符。"
@@ -109,8 +109,4 @@ public static partial class ResidentRowParser
     /// <summary>What Excel shows for a long number: 3.70481E+17.</summary>
     [GeneratedRegex(@"^\d+(\.\d+)?[eE]\+?\d+$")]
     private static partial Regex ScientificNotation();
-
-    /// <summary>Letters of any script, combining marks, the dot of minority and foreign names, spaces, hyphens, apostrophes.</summary>
-    [GeneratedRegex(@"^[\p{L}\p{M}·•・'\- ]+$")]
-    private static partial Regex PersonName();
 }

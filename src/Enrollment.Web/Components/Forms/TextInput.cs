@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Enrollment.Domain.Residents;
 
 namespace Enrollment.Web.Components.Forms;
 
@@ -36,7 +37,7 @@ public static partial class TextInput
     public static TextResult Name(string? value, string label, int maxLength, bool required = false)
     {
         var read = Read(value, label, maxLength, required);
-        return read is { IsOk: true, Value: { } name } && !PersonName().IsMatch(name)
+        return read is { IsOk: true, Value: { } name } && !PersonName.IsWellFormed(name)
             ? TextResult.Error($"{label}只能由文字组成（少数民族姓名可用间隔号“·”），不能含数字、符号或表情。")
             : read;
     }
@@ -100,8 +101,6 @@ public static partial class TextInput
     [GeneratedRegex("%[89A-Fa-f][0-9A-Fa-f]")]
     private static partial Regex PercentEscape();
 
-    [GeneratedRegex(@"^[\p{L}\p{M}·•・'\- ]+$")]
-    private static partial Regex PersonName();
 
     /// <summary>No lone surrogate: text that did not come from a person typing.</summary>
     private static bool IsWellFormed(string text)
