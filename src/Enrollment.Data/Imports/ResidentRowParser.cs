@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Enrollment.Data.Entities;
 using Enrollment.Domain.Residents;
 
@@ -17,7 +16,7 @@ public sealed record ParsedResident(
 /// stored as a number has lost digits and is told so), the relation, the last year's enrollment, the hukou type, the
 /// phone. Returns a parsed row or a rejection (code and Chinese message).
 /// </summary>
-public static partial class ResidentRowParser
+public static class ResidentRowParser
 {
     public const int MaxName = 50;
     public const int MaxAddress = 200;
@@ -40,19 +39,9 @@ public static partial class ResidentRowParser
                 $"未填写：{string.Join("、", missing)}。");
         }
 
-        var idText = ImportText.IdNumber(map.Raw(c, ResidentColumns.CitizenId)!);
-        if (ScientificNotation().IsMatch(idText))
+        if (!ImportIdNumber.TryRead(map.Raw(c, ResidentColumns.CitizenId)!, today, out var id, out var idProblem))
         {
-            return Reject(ImportCodes.InvalidIdNumber,
-                $"公民身份号码“{idText}”被 Excel 当作数字保存，末尾几位已经丢失，无法恢复。请把该列设置为“文本”格式，重新填写号码后再导入。");
-        }
-        if (!CitizenId.TryParse(idText, out var id, out var error))
-        {
-            return Reject(ImportCodes.InvalidIdNumber, $"公民身份号码“{idText}”有误：{error.ToChinese()}");
-        }
-        if (ResidentChecks.CheckBornBy(id, today) is { IsError: true } born)
-        {
-            return Reject(ImportCodes.InvalidIdNumber, $"公民身份号码“{idText}”有误：{born.ToChinese()}");
+            return Reject(ImportCodes.InvalidIdNumber, idProblem!);
         }
 
         var name = map.Cell(c, ResidentColumns.Name)!;
@@ -105,8 +94,4 @@ public static partial class ResidentRowParser
 
         static (ParsedResident?, string?, string?) Reject(string code, string message) => (null, code, message);
     }
-
-    /// <summary>What Excel shows for a long number: 3.70481E+17.</summary>
-    [GeneratedRegex(@"^\d+(\.\d+)?[eE]\+?\d+$")]
-    private static partial Regex ScientificNotation();
 }
