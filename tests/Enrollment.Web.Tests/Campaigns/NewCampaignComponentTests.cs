@@ -56,9 +56,19 @@ public sealed class NewCampaignComponentTests(DemoApp app) : IClassFixture<DemoA
 
         await page.InvokeAsync(() => page.Find("#policy-year").Change("2028"));
 
-        page.WaitForAssertion(() => Code(page).ShouldBe("tengzhou-2028"), Wait);
+        // The browser writes the suggestion; the server does not render it over the field itself…
+        page.WaitForAssertion(() => Replacements(session).ShouldBe(1), Wait);
         var call = session.Context.JSInterop.Invocations.Single(i => i.Identifier == "replaceIfUnchanged");
         call.Arguments.ShouldBe(["code", $"tengzhou-{next}", "tengzhou-2028"]);
+        Code(page).ShouldBe($"tengzhou-{next}");
+
+        // …it learns the value as the browser reports it, like typing, and the next year replaces that suggestion.
+        await page.InvokeAsync(() => page.Find("#code").Input("tengzhou-2028"));
+        page.WaitForAssertion(() => Code(page).ShouldBe("tengzhou-2028"), Wait);
+        await page.InvokeAsync(() => page.Find("#policy-year").Change("2029"));
+        page.WaitForAssertion(() => Replacements(session).ShouldBe(2), Wait);
+        session.Context.JSInterop.Invocations.Last(i => i.Identifier == "replaceIfUnchanged").Arguments
+            .ShouldBe(["code", "tengzhou-2028", "tengzhou-2029"]);
     }
 
     [Fact]
