@@ -10,14 +10,21 @@ namespace Enrollment.EndToEnd;
 /// </summary>
 public static class Arrival
 {
-    public static async Task ArriveAtAsync(this IPage page, string pathAndQuery, int timeoutMs = 60_000)
+    public static Task ArriveAtAsync(this IPage page, string pathAndQuery, int timeoutMs = 60_000) =>
+        page.ArriveWhereAsync(pathAndQuery, url => url.PathAndQuery == pathAndQuery, timeoutMs);
+
+    /// <summary>
+    /// Arrival at an address <paramref name="where"/> accepts, e.g. a redirect the server decides (sign-in after the
+    /// session ended) or a query the page adds. A navigation the browser aborts and repeats is simply waited out.
+    /// </summary>
+    public static async Task ArriveWhereAsync(this IPage page, string expected, Func<Uri, bool> where, int timeoutMs = 60_000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (new Uri(page.Url).PathAndQuery != pathAndQuery)
+        while (!where(new Uri(page.Url)))
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"page stayed at {page.Url}, expected {pathAndQuery}");
+                throw new TimeoutException($"page stayed at {page.Url}, expected {expected}");
             }
             await Task.Delay(50);
         }

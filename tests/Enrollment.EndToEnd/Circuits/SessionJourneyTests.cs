@@ -20,10 +20,12 @@ public sealed class SessionJourneyTests(BrowserFixture browser, ShortSessionApp 
         var other = await context.NewPageAsync();
         await other.OpenAsync("/");
         await other.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await other.ArriveAtAsync("/account/sign-in");
+        // Its own circuit may notice the ended session first and add why (?reason=ended): either way it is signed out.
+        await other.ArriveWhereAsync("/account/sign-in", url => url.AbsolutePath == "/account/sign-in");
 
-        // The first tab's circuit notices on its next revalidation and goes to the sign-in page.
-        await working.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal), new() { Timeout = 20_000 });
+        // The first tab's circuit notices on its next revalidation and goes to the sign-in page (or, when a slow
+        // machine dropped its connection first, the reload lands there): either way the page says the session ended.
+        await working.ArriveWhereAsync("/account/sign-in", url => url.AbsolutePath == "/account/sign-in", 30_000);
         (await working.Locator("[data-testid=sign-in-reason]").InnerTextAsync()).ShouldContain("登录已失效");
     }
 
@@ -37,7 +39,7 @@ public sealed class SessionJourneyTests(BrowserFixture browser, ShortSessionApp 
         await app.ScalarAsync<object>("UPDATE user_accounts SET is_active = false WHERE login = 'tz-finance'");
         try
         {
-            await page.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal), new() { Timeout = 20_000 });
+            await page.ArriveWhereAsync("/account/sign-in", url => url.AbsolutePath == "/account/sign-in", 30_000);
             (await page.Locator("[data-testid=sign-in-reason]").InnerTextAsync()).ShouldContain("登录已失效");
             // And the cookie no longer opens anything.
             await page.GotoAsync("/trial-quote");
@@ -70,7 +72,7 @@ public sealed class SessionJourneyTests(BrowserFixture browser, ShortSessionApp 
         new Uri(busy.Url).AbsolutePath.ShouldBe("/transfers");
 
         // The idle one was sent to the sign-in page, told why, and its cookie is gone.
-        await idle.WaitForURLAsync(url => url.Contains("/account/sign-in", StringComparison.Ordinal), new() { Timeout = 20_000 });
+        await idle.ArriveWhereAsync("/account/sign-in", url => url.AbsolutePath == "/account/sign-in", 30_000);
         (await idle.Locator("[data-testid=sign-in-reason]").InnerTextAsync()).ShouldContain("超过 30 分钟未操作");
         await idle.GotoAsync("/");
         (await idle.Locator("[data-testid=home-title]").CountAsync()).ShouldBe(0);

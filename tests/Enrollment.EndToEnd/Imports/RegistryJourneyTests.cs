@@ -88,7 +88,7 @@ public sealed class RegistryJourneyTests(BrowserFixture browser, DemoKestrelApp 
         var phone = await phoneContext.NewPageAsync();
         await phone.SignInAsync("tz-baogou-cun");
         await phone.Locator("[data-testid=app-search-open]").ClickAsync();
-        await phone.WaitForURLAsync("**/search");
+        await phone.ArriveWhereAsync("/search", url => url.AbsolutePath == "/search");
         await phone.WaitForInteractiveAsync();
         await phone.GetByLabel("身份证号码、姓名、户号或电话号码").FillAsync(Head);
         await phone.GetByRole(AriaRole.Button, new() { Name = "查找", Exact = true }).ClickAsync();

@@ -39,7 +39,7 @@ public sealed partial class ResidentImportJourneyTests(BrowserFixture browser, D
             Name = "鲍沟镇户籍人口.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = file,
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "上传并检查" }).ClickAsync();
-        await page.WaitForURLAsync(CheckUrl());
+        await page.ArriveWhereAsync("the check of the upload", url => CheckUrl().IsMatch(url.ToString()));
         await page.WaitForInteractiveAsync();
 
         await page.Locator("[data-testid=count-rejected]", new() { HasText = "不予导入 2" }).WaitForAsync();

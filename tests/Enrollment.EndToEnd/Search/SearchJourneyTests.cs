@@ -51,7 +51,7 @@ public sealed class SearchJourneyTests(BrowserFixture browser, DemoKestrelApp ap
         // At phone width the box gives way to an icon in the bar.
         (await page.Locator("[data-testid=app-search]").IsVisibleAsync()).ShouldBeFalse();
         await page.Locator("[data-testid=app-search-open]").ClickAsync();
-        await page.WaitForURLAsync("**/search");
+        await page.ArriveWhereAsync("/search", url => url.AbsolutePath == "/search");
         await page.WaitForInteractiveAsync();
         await page.GetByLabel("身份证号码、姓名、户号或电话号码").FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = "查找", Exact = true }).ClickAsync();

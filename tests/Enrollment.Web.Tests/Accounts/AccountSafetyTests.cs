@@ -168,6 +168,9 @@ public sealed class AccountSafetyTests(DemoApp app) : IClassFixture<DemoApp>
         var replayed = await GetWithCookieAsync(cookie, "/trial-quote");
         replayed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         replayed.Headers.Location!.AbsolutePath().ShouldBe("/account/sign-in");
+        // …and the sign-in page says so (a page reloaded after its session ended explains itself too).
+        replayed.Headers.Location!.ToString().ShouldContain("reason=ended");
+        (await GetWithCookieAsync("unrelated=1", "/trial-quote")).Headers.Location!.ToString().ShouldNotContain("reason=");
         (await app.ScalarAsync<long>("SELECT count(*) FROM system_audit_log WHERE actor = $1 AND action = 'sign_out'", login)).ShouldBe(1);
     }
 

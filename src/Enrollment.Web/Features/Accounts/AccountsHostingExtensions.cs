@@ -62,6 +62,7 @@ internal static class AccountsHostingExtensions
             o.ReturnUrlParameter = "returnUrl";
             // Every request checks the security stamp: a cookie saved before a sign-out fails on its next use.
             o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
+            o.Events.OnRedirectToLogin = SessionValidation.RedirectToSignInAsync;
         });
         // One policy per operation, each requiring the roles the permission table gives it, and for the county's
         // configuration as a whole a user not bound to part of the county.

@@ -27,8 +27,33 @@ internal static class SessionValidation
                 context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
+            context.HttpContext.Items[EndedKey] = true;
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         }
+    }
+
+    private static readonly object EndedKey = new();
+
+    /// <summary>
+    /// To the sign-in page; when this request's cookie was just refused (signed out elsewhere, password changed,
+    /// account disabled) the page says the session ended, as an open page does — also after a reconnect reloads it.
+    /// A script's request gets 401 with the address instead of a redirect, as the cookie handler's default does.
+    /// </summary>
+    public static Task RedirectToSignInAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = context.HttpContext.Items.ContainsKey(EndedKey)
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, "reason", "ended")
+            : context.RedirectUri;
+        if (string.Equals(context.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
+        {
+            context.Response.Headers.Location = target;
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+        else
+        {
+            context.Response.Redirect(target);
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>The account exists, is active and still carries <paramref name="stamp"/>.</summary>
