@@ -27,8 +27,11 @@ internal static class ResidentImportSql
                                household_number, relation, hukou, address, id_hash, resident_id) FROM STDIN (FORMAT BINARY)
         """;
 
-    /// <summary>A new household names its head before the head's row exists: the key is checked at commit.</summary>
-    public const string DeferHeads = "SET CONSTRAINTS households_tenant_id_head_resident_id_fkey DEFERRED";
+    /// <summary>
+    /// A new household names its head before the head's row exists: the deferrable keys (the head's among them) are
+    /// checked at commit. By ALL, not by name: a first load runs with the keys detached (BulkLoadScope).
+    /// </summary>
+    public const string DeferHeads = "SET CONSTRAINTS ALL DEFERRED";
 
     /// <summary>A new household per head row of a household that does not exist yet, with that row as its head.</summary>
     public const string Households = """
