@@ -43,12 +43,13 @@ internal static class ResidentImportSql
         SELECT count(*)::integer FROM created
         """;
 
+    /// <summary>No ORDER BY: the staging rows were copied in the file's order with ascending ids (a 1.4-million-row sort saved).</summary>
     public const string Residents = """
         WITH created AS (
             INSERT INTO residents (tenant_id, id, citizen_id, name, sex, birth_date, phone, household_id, relation_to_head, village_id,
                                    hukou_type, status, created_at)
             SELECT $1, resident_id, citizen_id, name, sex, birth_date, phone, household_id, relation, village_id, hukou, 'active', $2
-            FROM import_residents ORDER BY row_no
+            FROM import_residents
             RETURNING 1)
         SELECT count(*)::integer FROM created
         """;
@@ -59,9 +60,13 @@ internal static class ResidentImportSql
         WHERE s.relation = 'self' AND NOT s.new_household AND h.tenant_id = $1 AND h.id = s.household_id AND h.head_resident_id IS NULL
         """;
 
-    /// <summary>Active entries, as a registration writes them: another county's active entry fails the whole commit.</summary>
+    /// <summary>
+    /// Active entries, as a registration writes them: another county's active entry fails the whole commit. In hash
+    /// order: the registry's keys lead with the hash, so sorted rows fill their indexes page after page instead of
+    /// touching a random page per row (a county's first load wrote 1.4 million in 32 s at random).
+    /// </summary>
     public const string Registry = """
-        INSERT INTO id_hash_registry (id_hash, tenant_id) SELECT id_hash, $1 FROM import_residents
+        INSERT INTO id_hash_registry (id_hash, tenant_id) SELECT id_hash, $1 FROM import_residents ORDER BY id_hash
         ON CONFLICT (id_hash, tenant_id) DO UPDATE SET released_at = NULL
         """;
 
