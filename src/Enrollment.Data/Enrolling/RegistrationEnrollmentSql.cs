@@ -34,7 +34,7 @@ internal static class RegistrationEnrollmentSql
             RETURNING 1
         )
         SELECT (SELECT count(*) FROM planned),
-               ARRAY(SELECT t.resident_id FROM enrollments t WHERE t.tenant_id = $1 AND t.campaign_id = $2 AND t.resident_id IN (SELECT n.resident_id FROM named n))
+               ARRAY(SELECT t.resident_id FROM enrollments t WHERE t.tenant_id = $1 AND t.campaign_id = $2 AND t.resident_id = ANY($7::bigint[]))
         """;
 
     public const string AnalyzePlan = "ANALYZE registration_plan";

@@ -13,18 +13,12 @@ internal static class RolloverSql
     /// registered by hand or by import gets the history the roll-over would give them.
     /// </summary>
     internal const string Candidates = """
-        -- The named residents as a relation, not as "= ANY($7)": with an import's 1.4 million ids the planner
-        -- estimated every element of every such condition (11 s before the statement started); joined, they cost
-        -- one hash. Empty (and folded away) for a roll-over, which names nobody.
-        WITH named AS MATERIALIZED (
-            SELECT st.resident_id, st.history FROM unnest($7::bigint[], $8::text[]) AS st(resident_id, history)
-        ),
-        area AS (
+        WITH area AS (
             SELECT r.tenant_id, r.id, r.status
             FROM residents r
             JOIN jurisdictions j ON j.tenant_id = r.tenant_id AND j.id = r.village_id
             WHERE r.tenant_id = $1 AND ($4::text IS NULL OR j.path LIKE $4::text)
-              AND ($7::bigint[] IS NULL OR r.id IN (SELECT n.resident_id FROM named n))
+              AND ($7::bigint[] IS NULL OR r.id = ANY($7::bigint[]))
         ),
         -- "Paid" exactly as progress counts it (CampaignProgress): a confirmed payment that was not reversed.
         -- No DISTINCT: a second payment of one enrollment only repeats a year under max() below, and
@@ -38,7 +32,7 @@ internal static class RolloverSql
                               WHERE v.tenant_id = p.tenant_id AND v.reversal_of_id = p.id AND v.reversal_of_id IS NOT NULL)
               -- Narrowed to the named residents through the indexes, so one registration reads their rows only.
               AND ($7::bigint[] IS NULL OR p.enrollment_id IN (
-                  SELECT f.id FROM enrollments f WHERE f.tenant_id = $1 AND f.resident_id IN (SELECT n.resident_id FROM named n)))
+                  SELECT f.id FROM enrollments f WHERE f.tenant_id = $1 AND f.resident_id = ANY($7::bigint[])))
         ),
         -- The last policy year each resident was covered before the target: a paid enrollment's own year, or
         -- what an earlier enrollment recorded (continuing in Y = covered Y-1; interrupted in Y with gap g =
@@ -52,7 +46,7 @@ internal static class RolloverSql
             FROM enrollments e
             JOIN campaigns c ON c.tenant_id = e.tenant_id AND c.id = e.campaign_id
             LEFT JOIN paid ON paid.tenant_id = e.tenant_id AND paid.enrollment_id = e.id
-            WHERE e.tenant_id = $1 AND c.policy_year < $3 AND ($7::bigint[] IS NULL OR e.resident_id IN (SELECT n.resident_id FROM named n))
+            WHERE e.tenant_id = $1 AND c.policy_year < $3 AND ($7::bigint[] IS NULL OR e.resident_id = ANY($7::bigint[]))
             GROUP BY e.tenant_id, e.resident_id
         ),
         -- Left-the-base exclusions (现役军人 … 职工医保, 异地参保) of the year before; a refusal never leaves it.
@@ -62,7 +56,7 @@ internal static class RolloverSql
             JOIN campaigns c ON c.tenant_id = x.tenant_id AND c.id = x.campaign_id
             JOIN exclusion_reasons why ON why.code = x.reason_code
             WHERE x.tenant_id = $1 AND c.policy_year = $3 - 1 AND why.leaves_base
-              AND ($7::bigint[] IS NULL OR x.resident_id IN (SELECT n.resident_id FROM named n))
+              AND ($7::bigint[] IS NULL OR x.resident_id = ANY($7::bigint[]))
         ),
         candidates AS MATERIALIZED (
             SELECT a.id AS resident_id, a.status, p.last_covered, st.history AS stated,
@@ -71,7 +65,7 @@ internal static class RolloverSql
             FROM area a
             LEFT JOIN prior p ON p.tenant_id = a.tenant_id AND p.resident_id = a.id
             LEFT JOIN excluded_before b ON b.tenant_id = a.tenant_id AND b.resident_id = a.id
-            LEFT JOIN named st ON st.resident_id = a.id
+            LEFT JOIN unnest($7::bigint[], $8::text[]) AS st(resident_id, history) ON st.resident_id = a.id
         )
         """;
 
