@@ -8,7 +8,7 @@ internal sealed class CampaignEnrollmentConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<CampaignEnrollment> builder)
     {
-        builder.MapTenantEntity("enrollments");
+        builder.MapTenantEntity("enrollments", tenantForeignKey: false);
         builder.HasRowVersion(e => e.RowVersion);
         builder.Property(e => e.CampaignId).HasColumnName("campaign_id");
         builder.HasOne(e => e.Campaign).WithMany().HasForeignKey(e => new { e.TenantId, e.CampaignId })

@@ -8,7 +8,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
 {
     public void Configure(EntityTypeBuilder<Household> builder)
     {
-        builder.MapTenantEntity("households");
+        builder.MapTenantEntity("households", tenantForeignKey: false);
         builder.HasRowVersion(e => e.RowVersion);
         builder.Property(e => e.VillageId).HasColumnName("village_id");
         builder.HasOne(e => e.Village).WithMany().HasForeignKey(e => new { e.TenantId, e.VillageId })

@@ -8,7 +8,7 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
 {
     public void Configure(EntityTypeBuilder<Resident> builder)
     {
-        builder.MapTenantEntity("residents");
+        builder.MapTenantEntity("residents", tenantForeignKey: false);
         builder.HasRowVersion(e => e.RowVersion);
         builder.Property(e => e.CitizenId).HasColumnName("citizen_id");
         builder.HasIndex(e => new { e.TenantId, e.CitizenId }).IsUnique();

@@ -104,17 +104,9 @@ public static class EnrollmentQuoteInputs
                 command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = scope, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
                 command.Parameters.Add(new NpgsqlParameter { Value = unpaidOnly });
                 command.Parameters.Add(new NpgsqlParameter<long[]?> { TypedValue = residentIds?.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint });
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                var id = new char[32];
-                while (await reader.ReadAsync(ct))
+                await foreach (var input in RowsAsync(command, ct))
                 {
-                    // The ID is copied into a reused buffer: no string per row.
-                    var length = (int)reader.GetChars(1, 0, id, 0, id.Length);
-                    var valid = CitizenId.TryParse(id.AsSpan(0, length), out var citizen, out _);
-                    yield return new EnrollmentQuoteInput(
-                        reader.GetInt64(0), valid, citizen, Categories(reader), History(reader.GetInt32(2)), reader.GetInt32(3),
-                        reader.IsDBNull(4) ? 0 : reader.GetInt64(4),
-                        reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5));
+                    yield return input;
                 }
             }
             if (residentIds is null)
@@ -129,6 +121,57 @@ public static class EnrollmentQuoteInputs
                 await own.DisposeAsync();
             }
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    // Registration's plan (RegistrationEnrollment) before its enrollments exist: keyed by resident, no payments yet.
+    private const string PlannedSql = """
+        WITH certified AS (
+            SELECT c.resident_id, array_agg(c.category_code) AS codes, array_agg(c.first_certified_on) AS dates
+            FROM certifications c JOIN registration_plan p ON p.resident_id = c.resident_id
+            WHERE c.tenant_id = $1 AND c.campaign_id = $2
+            GROUP BY c.resident_id
+        )
+        SELECT p.resident_id, r.citizen_id,
+               CASE p.history WHEN 'continuing' THEN 0 WHEN 'first_time' THEN 1 WHEN 'interrupted' THEN 2 END,
+               p.gap_years,
+               NULLIF(split_part(v.path, '/', 3), '')::bigint,
+               NULL::date, certified.codes, certified.dates
+        FROM registration_plan p
+        JOIN residents r ON r.tenant_id = $1 AND r.id = p.resident_id
+        JOIN jurisdictions v ON v.tenant_id = r.tenant_id AND v.id = r.village_id
+        LEFT JOIN certified ON certified.resident_id = p.resident_id
+        """;
+
+    /// <summary>
+    /// The quote inputs of the enrollments a registration is about to insert (the temporary registration_plan, in
+    /// the caller's transaction), with the resident's id in <see cref="EnrollmentQuoteInput.EnrollmentId"/>.
+    /// </summary>
+    internal static async IAsyncEnumerable<EnrollmentQuoteInput> ReadPlannedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, int tenantId, long campaignId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(PlannedSql, connection, transaction) { CommandTimeout = QuoteSnapshotRefresh.LongCommandSeconds };
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = campaignId });
+        await foreach (var input in RowsAsync(command, ct))
+        {
+            yield return input;
+        }
+    }
+
+    private static async IAsyncEnumerable<EnrollmentQuoteInput> RowsAsync(NpgsqlCommand command, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var id = new char[32];
+        while (await reader.ReadAsync(ct))
+        {
+            // The ID is copied into a reused buffer: no string per row.
+            var length = (int)reader.GetChars(1, 0, id, 0, id.Length);
+            var valid = CitizenId.TryParse(id.AsSpan(0, length), out var citizen, out _);
+            yield return new EnrollmentQuoteInput(
+                reader.GetInt64(0), valid, citizen, Categories(reader), History(reader.GetInt32(2)), reader.GetInt32(3),
+                reader.IsDBNull(4) ? 0 : reader.GetInt64(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5));
         }
     }
 

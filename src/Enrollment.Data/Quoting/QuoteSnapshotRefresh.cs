@@ -37,7 +37,8 @@ public static class QuoteSnapshotRefresh
             county_share numeric(12,2) NOT NULL, township_share numeric(12,2) NOT NULL, funding text NULL, mode text NULL,
             coverage_start date NOT NULL, late boolean NOT NULL) ON COMMIT DROP
         """,
-        "CREATE TEMP TABLE requote_row (enrollment_id bigint NOT NULL, no integer NOT NULL) ON COMMIT DROP",
+        // id: the enrollment's, or the resident's for enrollments not inserted yet (RegistrationEnrollment).
+        "CREATE TEMP TABLE requote_row (id bigint NOT NULL, no integer NOT NULL) ON COMMIT DROP",
     ];
 
     // The payment check is repeated at write time: a payment confirmed since the inputs were read keeps its
@@ -49,7 +50,7 @@ public static class QuoteSnapshotRefresh
                 quote_basis = s.basis, quote_county_share = s.county_share, quote_township_share = s.township_share,
                 quote_funding = s.funding, quote_mode = s.mode, quote_coverage_start = s.coverage_start, quote_late = s.late
             FROM requote_row q JOIN requote_snapshot s ON s.no = q.no
-            WHERE e.tenant_id = $1 AND e.id = q.enrollment_id AND e.campaign_id = $2 AND e.status <> 'cancelled'
+            WHERE e.tenant_id = $1 AND e.id = q.id AND e.campaign_id = $2 AND e.status <> 'cancelled'
               AND NOT EXISTS (
                   SELECT 1 FROM payments p
                   WHERE p.tenant_id = e.tenant_id AND p.enrollment_id = e.id AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL
@@ -74,35 +75,55 @@ public static class QuoteSnapshotRefresh
     {
         var transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Re-quoting runs inside the transaction that saves the policy version.");
-        var townships = EnrollmentQuoteInputs.Resolve(await EnrollmentQuoteInputs.TownshipNamesAsync(db, ct), policy);
+        var connection = transaction.Connection!;
+        var staged = await StageAsync(db, connection, transaction, policy, policyVersion, today,
+            EnrollmentQuoteInputs.ReadAsync(db, campaignId, unpaidOnly: true, residentIds, ct), ct);
+        var totals = await UpdateAsync(db, connection, transaction, campaignId, policyVersion, now, ct);
 
+        db.AuditLog.Add(Summary(db, campaignId, policyVersion, reason, today, now, totals, staged.NotQuotable));
+        await db.SaveChangesAsync(ct);
+        return new RequoteResult(totals.Count, staged.NotQuotable, staged.Snapshots);
+    }
+
+    /// <summary>
+    /// Quotes <paramref name="inputs"/> with <paramref name="policy"/> (none: nothing is quotable) for
+    /// <paramref name="today"/> and stages the answers in the temporary tables requote_snapshot (each distinct
+    /// snapshot once) and requote_row (input id → snapshot), for an UPDATE or an INSERT to join. Inputs whose ID
+    /// does not parse, or that the policy cannot quote, are counted and left out.
+    /// </summary>
+    internal static async Task<(int NotQuotable, int Snapshots)> StageAsync(
+        EnrollmentDbContext db, NpgsqlConnection connection, NpgsqlTransaction transaction, CompiledPolicy? policy, int policyVersion,
+        DateOnly today, IAsyncEnumerable<EnrollmentQuoteInput> inputs, CancellationToken ct)
+    {
         var snapshots = new Dictionary<QuoteSnapshots.SnapshotKey, int>();
         var rows = new List<(long Enrollment, int Snapshot)>();
         var notQuotable = 0;
-        await foreach (var e in EnrollmentQuoteInputs.ReadAsync(db, campaignId, unpaidOnly: true, residentIds, ct))
+        if (policy is not null)
         {
-            if (!e.IdValid)
+            var townships = EnrollmentQuoteInputs.Resolve(await EnrollmentQuoteInputs.TownshipNamesAsync(db, ct), policy);
+            await foreach (var e in inputs)
             {
-                notQuotable++;
-                continue;
+                if (!e.IdValid)
+                {
+                    notQuotable++;
+                    continue;
+                }
+                policy.Quote(new QuoteRequest(e.Citizen, e.Categories, e.History, e.GapYears, today, townships.GetValueOrDefault(e.TownshipId, TownshipRef.None)), out var quote);
+                if (!quote.IsSuccess)
+                {
+                    // E.g. the new window has not begun: nothing sensible to charge by yet, so the old snapshot stays.
+                    notQuotable++;
+                    continue;
+                }
+                var key = QuoteSnapshots.KeyOf(quote);
+                if (!snapshots.TryGetValue(key, out var number))
+                {
+                    number = snapshots.Count;
+                    snapshots.Add(key, number);
+                }
+                rows.Add((e.EnrollmentId, number));
             }
-            policy.Quote(new QuoteRequest(e.Citizen, e.Categories, e.History, e.GapYears, today, townships.GetValueOrDefault(e.TownshipId, TownshipRef.None)), out var quote);
-            if (!quote.IsSuccess)
-            {
-                // E.g. the new window has not begun: nothing sensible to charge by yet, so the old snapshot stays.
-                notQuotable++;
-                continue;
-            }
-            var key = QuoteSnapshots.KeyOf(quote);
-            if (!snapshots.TryGetValue(key, out var number))
-            {
-                number = snapshots.Count;
-                snapshots.Add(key, number);
-            }
-            rows.Add((e.EnrollmentId, number));
         }
-
-        var connection = transaction.Connection!;
         foreach (var sql in CreateTemp)
         {
             await using var create = new NpgsqlCommand(sql, connection, transaction);
@@ -115,11 +136,7 @@ public static class QuoteSnapshotRefresh
         {
             await analyze.ExecuteNonQueryAsync(ct);
         }
-        var totals = await UpdateAsync(db, connection, transaction, campaignId, policyVersion, now, ct);
-
-        db.AuditLog.Add(Summary(db, campaignId, policyVersion, reason, today, now, totals, notQuotable));
-        await db.SaveChangesAsync(ct);
-        return new RequoteResult(totals.Count, notQuotable, snapshots.Count);
+        return (notQuotable, snapshots.Count);
     }
 
     private static async Task CopySnapshotsAsync(
@@ -149,7 +166,7 @@ public static class QuoteSnapshotRefresh
     {
         // Synchronous writes: they only fill Npgsql's buffer, which is flushed as it fills; an await per value
         // would cost more than the write itself for a million rows.
-        await using var copy = await connection.BeginBinaryImportAsync("COPY requote_row (enrollment_id, no) FROM STDIN (FORMAT BINARY)", ct);
+        await using var copy = await connection.BeginBinaryImportAsync("COPY requote_row (id, no) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var (enrollment, snapshot) in rows)
         {
             copy.StartRow();
@@ -178,7 +195,8 @@ public static class QuoteSnapshotRefresh
             new Money(reader.GetDecimal(6), reader.GetDecimal(7), reader.GetDecimal(8), reader.GetDecimal(9)));
     }
 
-    private static AuditEntry Summary(
+    /// <summary>The one audit row of a bulk quote, which the EF audit interceptor never sees: the count and the totals before and after.</summary>
+    internal static AuditEntry Summary(
         EnrollmentDbContext db, long campaignId, int policyVersion, string reason, DateOnly today, DateTimeOffset now, Totals totals, int notQuotable) =>
         new()
         {
@@ -215,7 +233,7 @@ public static class QuoteSnapshotRefresh
     private static Task WriteTextAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
         value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Text, ct);
 
-    private sealed record Money(decimal Payable, decimal Subsidy, decimal County, decimal Township);
+    internal sealed record Money(decimal Payable, decimal Subsidy, decimal County, decimal Township);
 
-    private sealed record Totals(int Count, int PreviouslyQuoted, Money Before, Money After);
+    internal sealed record Totals(int Count, int PreviouslyQuoted, Money Before, Money After);
 }

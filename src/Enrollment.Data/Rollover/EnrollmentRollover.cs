@@ -46,7 +46,7 @@ public static class EnrollmentRollover
                 await using var workMem = new NpgsqlCommand(RolloverSql.WorkMem, connection, transaction);
                 await workMem.ExecuteNonQueryAsync(ct);
             }
-            var result = await RunAsync(connection, transaction, tenantId, plan.To, plan.PathPattern, userId, now, null, null, ct)
+            var result = await RunAsync(connection, transaction, tenantId, plan.To, plan.PathPattern, userId, now, ct)
                 with { FromCampaign = plan.From.Code, ToCampaign = plan.To.Code };
             await RolloverAudit.WriteAsync(connection, transaction, db.Tenant, plan, result, userId, now, ct);
             if (ownTransaction is not null)
@@ -64,25 +64,14 @@ public static class EnrollmentRollover
         }
     }
 
-    /// <summary>
-    /// The statement itself: enrols the area's residents (or only <paramref name="residentIds"/>, with the history
-    /// <paramref name="statedHistories"/> gives each where the county knows no earlier year) in <paramref name="to"/>,
-    /// on the caller's connection and transaction.
-    /// </summary>
-    internal static async Task<RolloverResult> RunAsync(
+    /// <summary>The statement itself: enrols the area's residents in <paramref name="to"/>, on the caller's connection and transaction.</summary>
+    private static async Task<RolloverResult> RunAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, int tenantId, Campaign to, string? pathPattern, long? userId,
-        DateTimeOffset now, long[]? residentIds, string?[]? statedHistories, CancellationToken ct)
+        DateTimeOffset now, CancellationToken ct)
     {
         // A county's roll-over outlasts the default 30 s timeout on a busy machine; the token still cancels it.
         await using var command = new NpgsqlCommand(RolloverSql.Statement, connection, transaction) { CommandTimeout = 0 };
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = to.Id });
-        command.Parameters.Add(new NpgsqlParameter { Value = to.PolicyYear });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)pathPattern ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)userId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
-        command.Parameters.Add(new NpgsqlParameter<long[]?> { TypedValue = residentIds, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint });
-        command.Parameters.Add(new NpgsqlParameter<string?[]?> { TypedValue = statedHistories, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        AddParameters(command, tenantId, to, pathPattern, userId, now, null, null);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new RolloverResult
@@ -96,5 +85,24 @@ public static class EnrollmentRollover
             SkippedCancelled = reader.GetInt64(6),
             SkippedExcluded = reader.GetInt64(7),
         };
+    }
+
+    /// <summary>
+    /// The parameters of <see cref="RolloverSql.Candidates"/> and the statements built on it: only
+    /// <paramref name="residentIds"/> (a registration, an import) when given, with the history
+    /// <paramref name="statedHistories"/> gives each where the county knows no earlier year.
+    /// </summary>
+    internal static void AddParameters(
+        NpgsqlCommand command, int tenantId, Campaign to, string? pathPattern, long? userId, DateTimeOffset now, long[]? residentIds,
+        string?[]? statedHistories)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = to.Id });
+        command.Parameters.Add(new NpgsqlParameter { Value = to.PolicyYear });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)pathPattern ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = now.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)userId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<long[]?> { TypedValue = residentIds, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint });
+        command.Parameters.Add(new NpgsqlParameter<string?[]?> { TypedValue = statedHistories, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
     }
 }

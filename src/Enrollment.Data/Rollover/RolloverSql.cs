@@ -8,15 +8,11 @@ namespace Enrollment.Data.Rollover;
 internal static class RolloverSql
 {
     /// <summary>
-    /// Parameters: $1 tenant, $2 target campaign id, $3 target policy year, $4 jurisdiction path pattern
-    /// (<c>/1/5/%</c>) or null for the whole tenant, $5 registered_at, $6 registered_by_user_id, $7 only these
-    /// residents (a registration, an import) or null for everyone in the area, $8 beside $7 the history the household
-    /// register states for each (<c>continuing</c>, <c>first_time</c> or null), which counts only where the county's
-    /// own records know no earlier year.
-    /// Returns one row: created continuing, first_time, interrupted; already enrolled; skipped deceased,
-    /// moved out, cancelled, excluded.
+    /// The candidates of the statement below, one row per resident of the area (or named): status, last covered year,
+    /// stated history, excluded. Shared with the registration's plan (RegistrationEnrollmentSql), so a person
+    /// registered by hand or by import gets the history the roll-over would give them.
     /// </summary>
-    public const string Statement = """
+    internal const string Candidates = """
         WITH area AS (
             SELECT r.tenant_id, r.id, r.status
             FROM residents r
@@ -70,15 +66,38 @@ internal static class RolloverSql
             LEFT JOIN prior p ON p.tenant_id = a.tenant_id AND p.resident_id = a.id
             LEFT JOIN excluded_before b ON b.tenant_id = a.tenant_id AND b.resident_id = a.id
             LEFT JOIN unnest($7::bigint[], $8::text[]) AS st(resident_id, history) ON st.resident_id = a.id
-        ),
+        )
+        """;
+
+    /// <summary>The history of a candidate <c>c</c> in the target year ($3): the county's records first, then the stated one.</summary>
+    internal const string History = """
+        CASE WHEN c.last_covered IS NULL THEN coalesce(c.stated, 'first_time')
+                        WHEN c.last_covered >= $3 - 1 THEN 'continuing'
+                        ELSE 'interrupted' END
+        """;
+
+    /// <summary>The years not covered between the last covered year and the target's year before.</summary>
+    internal const string GapYears = """
+        CASE WHEN c.last_covered IS NULL OR c.last_covered >= $3 - 1 THEN 0
+                        ELSE $3 - 1 - c.last_covered END
+        """;
+
+    /// <summary>
+    /// Parameters: $1 tenant, $2 target campaign id, $3 target policy year, $4 jurisdiction path pattern
+    /// (<c>/1/5/%</c>) or null for the whole tenant, $5 registered_at, $6 registered_by_user_id, $7 only these
+    /// residents (a registration, an import) or null for everyone in the area, $8 beside $7 the history the household
+    /// register states for each (<c>continuing</c>, <c>first_time</c> or null), which counts only where the county's
+    /// own records know no earlier year.
+    /// Returns one row: created continuing, first_time, interrupted; already enrolled; skipped deceased,
+    /// moved out, cancelled, excluded.
+    /// </summary>
+    public const string Statement = Candidates + """
+        ,
         created AS (
             INSERT INTO enrollments (tenant_id, campaign_id, resident_id, status, history, gap_years, registered_at, registered_by_user_id)
             SELECT $1, $2, c.resident_id, 'registered',
-                   CASE WHEN c.last_covered IS NULL THEN coalesce(c.stated, 'first_time')
-                        WHEN c.last_covered >= $3 - 1 THEN 'continuing'
-                        ELSE 'interrupted' END,
-                   CASE WHEN c.last_covered IS NULL OR c.last_covered >= $3 - 1 THEN 0
-                        ELSE $3 - 1 - c.last_covered END,
+        """ + History + ", " + GapYears + """
+        ,
                    $5, $6
             FROM candidates c
             WHERE c.status = 'active' AND NOT c.excluded

@@ -39,7 +39,7 @@ public sealed class GenerateLoadTests(DatabaseFixture database) : IClassFixture<
             WHERE p.paid_on NOT BETWEEN c.window_start AND c.window_end
                OR p.amount <> CASE WHEN p.channel_code = 'government_direct' THEN e.quote_subsidy ELSE e.quote_payable END
             """)).ShouldBe(0L);
-        (await Scalar(db, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'residents'::regclass AND contype IN ('p', 'u', 'f') AND convalidated")).ShouldBe(6L);
+        (await Scalar(db, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'residents'::regclass AND contype IN ('p', 'u', 'f') AND convalidated")).ShouldBe(5L);
         (await Scalar(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'payments'")).ShouldBe(4L);
         (await Scalar(db, "SELECT to_regclass('bulk_load_detached') IS NULL")).ShouldBe(true);
 

@@ -72,6 +72,50 @@ public sealed class ResidentImportWebTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task An_old_format_xls_workbook_is_read_checked_and_committed_like_an_xlsx()
+    {
+        var village = await VillageOfBaogouAsync();
+        var file = XlsFile.Write(
+        [
+            ["鲍沟镇人口登记表"],
+            ImportFiles.ResidentHeader,
+            ["鲍沟镇", village, "XLS-1", "左一", Id("19800101", 911), "户主", "13900002222", "村西2号", "是"],
+            ["鲍沟镇", village, "XLS-1", "左二", Id("19820202", 922), "配偶", null, null, "否"],
+            ["鲍沟镇", village, "XLS-1", "左三", "3.70481E+17", "子", null, null, "是"],
+            ["鲍沟镇", "没有这个村", "XLS-2", "左四", Id("19900303", 931), "户主", null, null, "是"],
+        ]);
+        file.AsSpan(0, 8).ToArray().ShouldBe(new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }, "an OLE compound file, as Excel 97–2003 saves");
+        var client = app.NewClient();
+        await DemoApp.SignInAsync(client, "tz-baogou");
+
+        var upload = await UploadAsync(client, file, "人口.xls");
+
+        upload.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = upload.Headers.Location!.AbsolutePath();
+        var id = Guid.Parse(location["/imports/residents/".Length..]);
+        await using var session = await app.SessionAsync("tz-baogou");
+        var commands = session.Get<ResidentImportCommands>();
+        var summary = (await commands.SummaryAsync(id)).ShouldNotBeNull();
+        (summary.Refusal, summary.Counts.Accepted, summary.Counts.Rejected).ShouldBe((null, 2, 2));
+        summary.Notice.ShouldNotBeNull().ShouldContain("第 2 行");
+        var page = await commands.RowsAsync(id, new Web.Components.Grids.GridRequest(0, 10));
+        page.Items.Select(r => (r.Row, r.Verdict, r.Code)).ShouldBe(
+        [
+            (5, ImportVerdict.Rejected, ImportCodes.InvalidIdNumber),
+            (6, ImportVerdict.Rejected, ImportCodes.UnknownVillage),
+            (3, ImportVerdict.Accepted, null),
+            (4, ImportVerdict.Accepted, null),
+        ]);
+        (await commands.CommitAsync(id)).ShouldNotBeNull().Residents.ShouldBe(2);
+        (await app.ScalarAsync<string>("""
+            SELECT string_agg(r.name || ':' || e.history || ':' || (e.quoted_at IS NOT NULL), ',' ORDER BY r.name)
+            FROM residents r JOIN households h ON h.tenant_id = r.tenant_id AND h.id = r.household_id
+            LEFT JOIN enrollments e ON e.tenant_id = r.tenant_id AND e.resident_id = r.id
+            WHERE h.household_number = 'XLS-1' AND h.head_resident_id IS NOT NULL
+            """)).ShouldBe("左一:continuing:true,左二:first_time:true");
+    }
+
+    [Fact]
     public async Task A_village_collector_may_neither_open_the_page_nor_upload()
     {
         var client = app.NewClient();
