@@ -39,6 +39,7 @@ internal static class WebHostingExtensions
         builder.AddEnrollmentApi();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Features.Progress.ProgressCache>();
+        builder.Services.AddHostedService<Features.Progress.ProgressCompaction>();
         builder.Services.AddEnrollmentFeatures();
         builder.Services.Configure<IdLookupOptions>(builder.Configuration.GetSection(IdLookupOptions.Section));
         return builder;
