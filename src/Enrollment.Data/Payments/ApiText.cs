@@ -29,7 +29,10 @@ public static class ApiText
         return masked.ToString();
     }
 
-    /// <summary>As every list shows an ID: the region code and the last four characters.</summary>
+    /// <summary>
+    /// The one masking rule of every page, export and API answer: the region code and the last four characters
+    /// (370481********1234), as on bank slips; the hidden digits are the birth date.
+    /// </summary>
     public static string MaskId(string citizenId) =>
         citizenId.Length == 18 ? string.Concat(citizenId.AsSpan(0, 6), "********", citizenId.AsSpan(14, 4)) : "******";
 }

@@ -26,6 +26,14 @@ internal static class ApiWorld
         return secret;
     }
 
+    /// <summary>A context of the app role for 滕州, as pages and imports would call the payment service with.</summary>
+    public static async Task<Data.EnrollmentDbContext> ContextAsync(DemoApp app)
+    {
+        var tenant = await app.ScalarAsync<int>("SELECT id FROM tenants WHERE code = 'tengzhou'");
+        var source = Npgsql.NpgsqlDataSource.Create(Testing.TestPostgres.AppConnectionStringFor(app.DatabaseName));
+        return new Data.EnrollmentDbContext(Data.DataServiceCollectionExtensions.CreateOptions(source), Data.Tenancy.TenantContext.For(tenant, "test"));
+    }
+
     public static HttpClient Client(DemoApp app, string? secret)
     {
         var client = app.NewClient();

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Enrollment.Data;
 using Enrollment.Data.Payments;
-using Enrollment.Data.Tenancy;
-using Enrollment.Testing;
 using Enrollment.Testing.Web;
-using Npgsql;
 using static Enrollment.Web.Tests.Api.ApiWorld;
 
 namespace Enrollment.Web.Tests.Api;
@@ -132,7 +128,7 @@ public sealed class PaymentApiTests(DemoApp app) : IClassFixture<DemoApp>
         ((string)view["amount"]!).ShouldBe("400.00");
 
         // Even after a reversal the repeat answers the first answer.
-        await using (var db = await ContextAsync())
+        await using (var db = await ContextAsync(app))
         {
             (await PaymentService.ChangeAsync(db, id, PaymentChange.Reverse, "测试冲正", DateTimeOffset.UtcNow)).State.ShouldBe(Data.Entities.PaymentState.Reversed);
         }
@@ -158,7 +154,7 @@ public sealed class PaymentApiTests(DemoApp app) : IClassFixture<DemoApp>
         var client = Client(app, await KeyAsync(app));
         var person = await UnpaidAsync(app, 3);
         long entry;
-        await using (var db = await ContextAsync())
+        await using (var db = await ContextAsync(app))
         {
             entry = (await PaymentService.RecordAsync(db, person.EnrollmentId,
                 new NewPayment("village_collection", "村收-001", new DateOnly(2024, 11, 18), 400m, Confirmed: false), DateTimeOffset.UtcNow))!.Value.PaymentId;
@@ -179,7 +175,7 @@ public sealed class PaymentApiTests(DemoApp app) : IClassFixture<DemoApp>
         ((string)third["status"]!).ShouldBe("refund_due");
         (await app.ScalarAsync<long>("SELECT count(*) FROM payments WHERE enrollment_id = $1 AND state = 'confirmed'", person.EnrollmentId)).ShouldBe(1);
 
-        await using (var db = await ContextAsync())
+        await using (var db = await ContextAsync(app))
         {
             await PaymentService.ChangeAsync(db, entry, PaymentChange.Reverse, "村收款退回", DateTimeOffset.UtcNow);
         }
@@ -216,12 +212,5 @@ public sealed class PaymentApiTests(DemoApp app) : IClassFixture<DemoApp>
     {
         body[field] = value;
         return body;
-    }
-
-    private async Task<EnrollmentDbContext> ContextAsync()
-    {
-        var tenant = (int)await app.ScalarAsync<int>("SELECT id FROM tenants WHERE code = 'tengzhou'");
-        var source = NpgsqlDataSource.Create(TestPostgres.AppConnectionStringFor(app.DatabaseName));
-        return new EnrollmentDbContext(DataServiceCollectionExtensions.CreateOptions(source), TenantContext.For(tenant, "test"));
     }
 }

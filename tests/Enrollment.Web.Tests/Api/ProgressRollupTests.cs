@@ -1,10 +1,6 @@
 using System.Net;
-using Enrollment.Data;
 using Enrollment.Data.Payments;
-using Enrollment.Data.Tenancy;
-using Enrollment.Testing;
 using Enrollment.Testing.Web;
-using Npgsql;
 using static Enrollment.Web.Tests.Api.ApiWorld;
 
 namespace Enrollment.Web.Tests.Api;
@@ -44,7 +40,7 @@ public sealed class ProgressRollupTests(DemoApp app) : IClassFixture<DemoApp>
         var enrollments = await app.ScalarAsync<long[]>("""
             SELECT array_agg(id) FROM (SELECT e.id FROM enrollments e WHERE e.campaign_id = $1 ORDER BY e.id LIMIT 60) x
             """, campaign);
-        await using var db = await ContextAsync(tenant);
+        await using var db = await ContextAsync(app);
         var payments = new List<long>();
         for (var step = 0; step < 200; step++)
         {
@@ -133,10 +129,4 @@ public sealed class ProgressRollupTests(DemoApp app) : IClassFixture<DemoApp>
             """)).ShouldBe((long)(int)after["total"]!["paid"]!);
     }
 
-    private async Task<EnrollmentDbContext> ContextAsync(int tenant)
-    {
-        var source = NpgsqlDataSource.Create(TestPostgres.AppConnectionStringFor(app.DatabaseName));
-        await Task.CompletedTask;
-        return new EnrollmentDbContext(DataServiceCollectionExtensions.CreateOptions(source), TenantContext.For(tenant, "test"));
-    }
 }
