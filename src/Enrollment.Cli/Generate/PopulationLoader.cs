@@ -62,42 +62,53 @@ internal static class PopulationLoader
             await connection.OpenAsync(ct);
             await Sql.ExecuteAsync(connection, "ALTER TABLE enrollments DISABLE TRIGGER enrollments_progress_insert", ct);
         }
-        if (fast)
+        try
         {
-            var scope = await BulkLoadScope.DetachAsync(connectionString, PopulationTables.Names, ct);
-            await CopyInParallelAsync(connectionString, generator, context, rows, ct);
-            phases.Add(("copy", clock.Elapsed));
-            await scope.RestoreAsync(PopulationTables.Names, ct);
-            phases.Add(("rebuild keys and indexes", clock.Elapsed));
+            if (fast)
+            {
+                var scope = await BulkLoadScope.DetachAsync(connectionString, PopulationTables.Names, ct);
+                await CopyInParallelAsync(connectionString, generator, context, rows, ct);
+                phases.Add(("copy", clock.Elapsed));
+                await scope.RestoreAsync(PopulationTables.Names, ct);
+                phases.Add(("rebuild keys and indexes", clock.Elapsed));
+            }
+            else
+            {
+                var batches = PopulationBatch.From(generator).ToList();
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(ct);
+                foreach (var table in PopulationTables.Names)
+                {
+                    rows[table] = PopulationTables.Write(table, connection, context, batches);
+                }
+
+                await Sql.ExecuteAsync(connection, """
+                    UPDATE households h SET head_resident_id = r.id
+                    FROM residents r
+                    WHERE h.tenant_id = $1 AND h.head_resident_id IS NULL AND h.id > $2
+                      AND r.tenant_id = h.tenant_id AND r.household_id = h.id AND r.relation_to_head = 'self'
+                    """, ct, ids.TenantId, bases["households"]);
+            }
+
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync(ct);
+                foreach (var table in PopulationTables.Names)
+                {
+                    await IdentityRange.AdvanceAsync(connection, table, ct);
+                }
+                await Sql.ExecuteAsync(connection, "ALTER TABLE enrollments ENABLE TRIGGER enrollments_progress_insert", ct);
+                await Sql.ExecuteAsync(connection, "SELECT progress_rebuild($1)", ct, ids.TenantId);
+                phases.Add(("progress rollup", clock.Elapsed));
+            }
         }
-        else
+        catch
         {
-            var batches = PopulationBatch.From(generator).ToList();
+            // A failed load must not leave registrations without their progress deltas.
             await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(ct);
-            foreach (var table in PopulationTables.Names)
-            {
-                rows[table] = PopulationTables.Write(table, connection, context, batches);
-            }
-
-            await Sql.ExecuteAsync(connection, """
-                UPDATE households h SET head_resident_id = r.id
-                FROM residents r
-                WHERE h.tenant_id = $1 AND h.head_resident_id IS NULL AND h.id > $2
-                  AND r.tenant_id = h.tenant_id AND r.household_id = h.id AND r.relation_to_head = 'self'
-                """, ct, ids.TenantId, bases["households"]);
-        }
-
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync(ct);
-            foreach (var table in PopulationTables.Names)
-            {
-                await IdentityRange.AdvanceAsync(connection, table, ct);
-            }
-            await Sql.ExecuteAsync(connection, "ALTER TABLE enrollments ENABLE TRIGGER enrollments_progress_insert", ct);
-            await Sql.ExecuteAsync(connection, "SELECT progress_rebuild($1)", ct, ids.TenantId);
-            phases.Add(("progress rollup", clock.Elapsed));
+            await connection.OpenAsync(CancellationToken.None);
+            await Sql.ExecuteAsync(connection, "ALTER TABLE enrollments ENABLE TRIGGER enrollments_progress_insert", CancellationToken.None);
+            throw;
         }
 
         return new LoadReport(new SortedDictionary<string, long>(rows), clock.Elapsed) { Phases = phases };
