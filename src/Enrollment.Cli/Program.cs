@@ -26,6 +26,7 @@ internal static class CliProgram
             GenerateCommand.Create(),
             SeedCommand.Create(),
             RolloverCommand.Create(),
+            ApiKeys.ApiKeyCommand.Create(),
             ImportCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();

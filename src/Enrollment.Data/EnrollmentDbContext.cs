@@ -41,6 +41,9 @@ public partial class EnrollmentDbContext(
     public DbSet<QuotaChange> QuotaChanges => Set<QuotaChange>();
     public DbSet<CampaignEnrollment> Enrollments => Set<CampaignEnrollment>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();
+    public DbSet<ProgressDelta> ProgressDeltas => Set<ProgressDelta>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<Exclusion> Exclusions => Set<Exclusion>();
     public DbSet<TransferRequest> TransferRequests => Set<TransferRequest>();

@@ -51,6 +51,13 @@ public static class Expectations
         "/admin/users" => [Operation(actor, "/admin/users", Web.Features.Accounts.Operation.ManageUsers)],
         "/admin/users/new" => [Operation(actor, "/admin/users/new", Web.Features.Accounts.Operation.ManageUsers)],
         "/admin/users/{Id:long}" => t.Users.Select(u => Page(actor, $"/admin/users/{u.Value}", Manages(actor, u), u.Label)),
+        "/admin/api-keys" => [Operation(actor, "/admin/api-keys", Web.Features.Accounts.Operation.ManageApiKeys)],
+        // The API takes a key, never the sign-in cookie: whoever is signed in, no key answers 401 problem+json.
+        "/api/v1/payments" => [new Probe("/api/v1/payments", HttpStatusCode.NotFound, "POST only: a GET finds no page")],
+        "/api/v1/payments/{id}" => [new Probe("/api/v1/payments/1", HttpStatusCode.Unauthorized, "API: a key, not a cookie")],
+        "/api/v1/campaigns/{campaign}/dues/{idNumber}" =>
+            [new Probe("/api/v1/campaigns/tengzhou-2025/dues/370481199001011234", HttpStatusCode.Unauthorized, "API: a key, not a cookie")],
+        "/api/v1/campaigns/{campaign}/progress" => [new Probe("/api/v1/campaigns/tengzhou-2025/progress", HttpStatusCode.Unauthorized, "API: a key, not a cookie")],
         "/admin/tenants/new" => [Operation(actor, "/admin/tenants/new", Web.Features.Accounts.Operation.ManageTenants)],
         "/imports/residents" => [Operation(actor, "/imports/residents", Web.Features.Accounts.Operation.ImportResidents)],
         // A check is kept for the user who uploaded it: anybody else's (or an expired) id shows "expired" on the page, and the report is not found.

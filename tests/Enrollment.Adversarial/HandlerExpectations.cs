@@ -3,6 +3,7 @@ using Enrollment.Data.Entities;
 using Enrollment.Domain.Policies;
 using Enrollment.Web.Components.Grids;
 using Enrollment.Web.Features.Accounts;
+using Enrollment.Web.Features.ApiKeys;
 using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Campaigns.NewCampaign;
 using Enrollment.Web.Features.Campaigns.PolicyEdit;
@@ -55,6 +56,32 @@ public static partial class HandlerExpectations
             new("the counties", Can(a, Operation.ManageTenants), s => Box(s.Get<HomeQueries>().TenantsAsync()))
             {
                 Check = That<IReadOnlyList<TenantRow>>(rows => rows.Any(r => r.Code == "tengzhou") && rows.Any(r => r.Code == "pubei")),
+            },
+        ]),
+
+        // API keys: the county administrator's, county-wide; an allowed creation is refused by its own form (no scope), so
+        // nothing is written, and an allowed revocation names no key.
+        [Key<ApiKeyCommands>(nameof(ApiKeyCommands.PageAsync))] = new((a, _) =>
+        [
+            new("the county's API keys", Can(a, Operation.ManageApiKeys), s => Box(s.Get<ApiKeyCommands>().PageAsync(FirstPage)))
+            {
+                Check = That<GridPage<Enrollment.Data.Payments.ApiKeyRow>>(_ => true),
+            },
+        ]),
+        [Key<ApiKeyCommands>(nameof(ApiKeyCommands.CreateAsync))] = new((a, _) =>
+        [
+            Can(a, Operation.ManageApiKeys)
+                ? new("a key without a scope", true, s => Box(s.Get<ApiKeyCommands>().CreateAsync(new ApiKeyForm { Name = "对抗测试" })))
+                {
+                    Check = That<ApiKeyCreated>(c => c.Secret is null && c.Problems.Count > 0),
+                }
+                : new("a valid key", false, s => Box(s.Get<ApiKeyCommands>().CreateAsync(new ApiKeyForm { Name = "对抗测试", PaymentsWrite = true }))),
+        ]),
+        [Key<ApiKeyCommands>(nameof(ApiKeyCommands.RevokeAsync))] = new((a, _) =>
+        [
+            new("no such key", Can(a, Operation.ManageApiKeys), s => Box(s.Get<ApiKeyCommands>().RevokeAsync(-1)))
+            {
+                Check = That<bool>(revoked => !revoked),
             },
         ]),
 

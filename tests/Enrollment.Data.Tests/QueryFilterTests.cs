@@ -36,7 +36,7 @@ public sealed class QueryFilterTests(WorldFixture fixture) : IClassFixture<World
             }
         }
         problems.ShouldBeEmpty();
-        tenantOwned.ShouldBe(14);
+        tenantOwned.ShouldBe(17);
     }
 
     [Fact]

@@ -157,27 +157,16 @@ public sealed class RolloverWorld
         return enrollment;
     }
 
-    private async Task<Payment> PayAsync(EnrollmentDbContext ctx, CampaignEnrollment enrollment, bool confirmed)
+    private async Task<long> PayAsync(EnrollmentDbContext ctx, CampaignEnrollment enrollment, bool confirmed)
     {
-        var payment = new Payment
-        {
-            EnrollmentId = enrollment.Id, Amount = 400m, ChannelCode = "yunongtong", PaidOn = new DateOnly(2024, 10, 8),
-            Reference = "R" + ++_sequence, RecordedAt = At, ConfirmedAt = confirmed ? At.AddDays(1) : null,
-        };
-        ctx.Payments.Add(payment);
-        await ctx.SaveChangesAsync();
-        return payment;
+        var made = await Enrollment.Data.Payments.PaymentService.RecordAsync(
+            ctx, enrollment.Id, new Enrollment.Data.Payments.NewPayment("yunongtong", "R" + ++_sequence, new DateOnly(2024, 10, 8), 400m, confirmed), At);
+        return made!.Value.PaymentId;
     }
 
-    private static async Task ReverseAsync(EnrollmentDbContext ctx, Payment payment)
-    {
-        ctx.Payments.Add(new Payment
-        {
-            EnrollmentId = payment.EnrollmentId, Amount = -payment.Amount, ChannelCode = payment.ChannelCode, PaidOn = payment.PaidOn,
-            RecordedAt = At.AddDays(2), ConfirmedAt = At.AddDays(2), ReversalOfId = payment.Id,
-        });
-        await ctx.SaveChangesAsync();
-    }
+    private static async Task ReverseAsync(EnrollmentDbContext ctx, long payment) =>
+        (await Enrollment.Data.Payments.PaymentService.ChangeAsync(ctx, payment, Enrollment.Data.Payments.PaymentChange.Reverse, "测试冲正", At.AddDays(2)))
+            .State.ShouldBe(PaymentState.Reversed);
 
     private void Exclude(EnrollmentDbContext ctx, string name, Campaign campaign, string reason) =>
         ctx.Exclusions.Add(new Exclusion { CampaignId = campaign.Id, ResidentId = Residents[name], ReasonCode = reason, RecordedAt = At });

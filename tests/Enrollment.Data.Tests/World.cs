@@ -117,12 +117,18 @@ public sealed class World
         enrollment.ApplyQuote(new QuoteSnapshot(1, 200m, 200m, "age_70_plus", 200m, 0m, "special_group", "direct", new DateOnly(2025, 1, 1), false), at);
         ctx.Quotas.Add(quota);
         ctx.Enrollments.Add(enrollment);
-        ctx.Payments.Add(new Payment { Enrollment = enrollment, Amount = 200m, ChannelCode = "yunongtong", PaidOn = new DateOnly(2024, 10, 8), Reference = reference, RecordedAt = at, RecordedByUserId = user });
+        var payment = new Payment { Enrollment = enrollment, ResidentId = resident.Id, State = PaymentState.Confirmed, Amount = 200m, ChannelCode = "yunongtong", PaidOn = new DateOnly(2024, 10, 8), Reference = reference, RecordedAt = at, RecordedByUserId = user, ConfirmedAt = at, ConfirmedByUserId = user };
+        ctx.Payments.Add(payment);
+        ctx.ApiKeys.Add(new ApiKey { Name = "测试 " + reference, Scopes = [ApiScopes.PaymentsWrite], SecretHash = System.Text.Encoding.UTF8.GetBytes(reference), CreatedAt = at });
         ctx.Certifications.Add(new Certification { CampaignId = campaign.Id, Resident = resident, CategoryCode = "dibao", Department = "民政局", FirstCertifiedOn = new DateOnly(2019, 3, 1), SourceListVersion = "2024-09", RecordedAt = at });
         ctx.Exclusions.Add(new Exclusion { CampaignId = campaign.Id, Resident = resident, ReasonCode = "refused", Note = "测试", RecordedAt = at });
         // Both ends in the same village: visible to exactly the scopes that see the resident.
         ctx.TransferRequests.Add(new TransferRequest { ResidentId = resident.Id, FromVillageId = village.Id, ToVillageId = village.Id, RequestedByUserId = user, RequestedAt = at, Reason = "测试" });
         await ctx.SaveChangesAsync();
+        ctx.PaymentRequests.Add(new PaymentRequest { ChannelCode = "yunongtong", Reference = reference, ResidentId = resident.Id, CampaignId = campaign.Id, Name = name, Amount = 200m, PaidOn = payment.PaidOn, PaymentId = payment.Id, Outcome = "recorded", ReceivedAt = at });
+        await ctx.SaveChangesAsync();
+        // The enrollment's payment state and the progress delta, as the payment functions write them.
+        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlAsync(ctx.Database, $"SELECT enrollment_refresh_payment_state({ctx.Tenant.TenantId!.Value}, ARRAY[{enrollment.Id}]::bigint[])");
         return resident.Id;
     }
 }

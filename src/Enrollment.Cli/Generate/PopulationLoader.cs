@@ -55,39 +55,60 @@ internal static class PopulationLoader
         };
 
         var rows = new ConcurrentDictionary<string, long>();
-        if (fast)
-        {
-            var scope = await BulkLoadScope.DetachAsync(connectionString, PopulationTables.Names, ct);
-            await CopyInParallelAsync(connectionString, generator, context, rows, ct);
-            phases.Add(("copy", clock.Elapsed));
-            await scope.RestoreAsync(PopulationTables.Names, ct);
-            phases.Add(("rebuild keys and indexes", clock.Elapsed));
-        }
-        else
-        {
-            var batches = PopulationBatch.From(generator).ToList();
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(ct);
-            foreach (var table in PopulationTables.Names)
-            {
-                rows[table] = PopulationTables.Write(table, connection, context, batches);
-            }
-
-            await Sql.ExecuteAsync(connection, """
-                UPDATE households h SET head_resident_id = r.id
-                FROM residents r
-                WHERE h.tenant_id = $1 AND h.head_resident_id IS NULL AND h.id > $2
-                  AND r.tenant_id = h.tenant_id AND r.household_id = h.id AND r.relation_to_head = 'self'
-                """, ct, ids.TenantId, bases["households"]);
-        }
-
+        // The progress trigger reads residents that a parallel COPY has not committed yet: off for the load, and the
+        // tenant's rollup recomputed from the loaded enrollments afterwards (the same deltas the trigger would write).
         await using (var connection = new NpgsqlConnection(connectionString))
         {
             await connection.OpenAsync(ct);
-            foreach (var table in PopulationTables.Names)
+            await Sql.ExecuteAsync(connection, "ALTER TABLE enrollments DISABLE TRIGGER enrollments_progress_insert", ct);
+        }
+        try
+        {
+            if (fast)
             {
-                await IdentityRange.AdvanceAsync(connection, table, ct);
+                var scope = await BulkLoadScope.DetachAsync(connectionString, PopulationTables.Names, ct);
+                await CopyInParallelAsync(connectionString, generator, context, rows, ct);
+                phases.Add(("copy", clock.Elapsed));
+                await scope.RestoreAsync(PopulationTables.Names, ct);
+                phases.Add(("rebuild keys and indexes", clock.Elapsed));
             }
+            else
+            {
+                var batches = PopulationBatch.From(generator).ToList();
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(ct);
+                foreach (var table in PopulationTables.Names)
+                {
+                    rows[table] = PopulationTables.Write(table, connection, context, batches);
+                }
+
+                await Sql.ExecuteAsync(connection, """
+                    UPDATE households h SET head_resident_id = r.id
+                    FROM residents r
+                    WHERE h.tenant_id = $1 AND h.head_resident_id IS NULL AND h.id > $2
+                      AND r.tenant_id = h.tenant_id AND r.household_id = h.id AND r.relation_to_head = 'self'
+                    """, ct, ids.TenantId, bases["households"]);
+            }
+
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync(ct);
+                foreach (var table in PopulationTables.Names)
+                {
+                    await IdentityRange.AdvanceAsync(connection, table, ct);
+                }
+                await Sql.ExecuteAsync(connection, "ALTER TABLE enrollments ENABLE TRIGGER enrollments_progress_insert", ct);
+                await Sql.ExecuteAsync(connection, "SELECT progress_rebuild($1)", ct, ids.TenantId);
+                phases.Add(("progress rollup", clock.Elapsed));
+            }
+        }
+        catch
+        {
+            // A failed load must not leave registrations without their progress deltas.
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(CancellationToken.None);
+            await Sql.ExecuteAsync(connection, "ALTER TABLE enrollments ENABLE TRIGGER enrollments_progress_insert", CancellationToken.None);
+            throw;
         }
 
         return new LoadReport(new SortedDictionary<string, long>(rows), clock.Elapsed) { Phases = phases };

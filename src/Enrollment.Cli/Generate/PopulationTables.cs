@@ -83,7 +83,7 @@ internal static class PopulationTables
     private static long Enrollments(NpgsqlConnection connection, LoadContext c, IEnumerable<PopulationBatch> batches)
     {
         using var copy = connection.BeginBinaryImport("""
-            COPY enrollments (tenant_id, id, campaign_id, resident_id, status, history, gap_years, registered_at, quoted_at,
+            COPY enrollments (tenant_id, id, campaign_id, resident_id, status, paid_on, paid_amount, history, gap_years, registered_at, quoted_at,
                 quote_policy_version, quote_payable, quote_subsidy, quote_basis, quote_county_share, quote_township_share,
                 quote_funding, quote_mode, quote_coverage_start, quote_late)
             FROM STDIN (FORMAT BINARY)
@@ -95,13 +95,14 @@ internal static class PopulationTables
                 if (r.EnrolledThisYear)
                 {
                     Enrollment(copy, c, c.EnrollmentId(r.Number), c.CurrentCampaignId, r, r.History, r.GapYears,
-                        c.RegisteredOn, r.PaidOn, r.Quote);
+                        c.RegisteredOn, r.PaidOn, r.Quote, r.PaidOn is null ? null : (r.Channel, r.PaymentAmount));
                 }
 
                 if (c.PriorCampaignId is { } prior && r.PriorPaidOn is not null)
                 {
+                    // Paid only when its payment row is written too: the enrollment's state follows its payments.
                     Enrollment(copy, c, c.PriorEnrollmentId(r.Number), prior, r, EnrollmentHistory.Continuing, 0,
-                        c.PriorRegisteredOn, r.PriorPaidOn, r.PriorQuote);
+                        c.PriorRegisteredOn, r.PriorPaidOn, r.PriorQuote, c.PriorPayments ? (r.PriorChannel, r.PriorPaymentAmount) : null);
                 }
             }
         }
@@ -111,14 +112,25 @@ internal static class PopulationTables
 
     private static void Enrollment(
         NpgsqlBinaryImporter copy, LoadContext c, long id, long campaign, in SyntheticResident r, EnrollmentHistory history,
-        int gap, DateOnly registered, DateOnly? paidOn, in QuoteSnapshot quote)
+        int gap, DateOnly registered, DateOnly? paidOn, in QuoteSnapshot quote, (PaymentChannel Channel, decimal Amount)? payment)
     {
         copy.StartRow();
         copy.Write(c.TenantId, NpgsqlDbType.Integer);
         copy.Write(id, NpgsqlDbType.Bigint);
         copy.Write(campaign, NpgsqlDbType.Bigint);
         copy.Write(c.ResidentId(r.Number), NpgsqlDbType.Bigint);
-        copy.Write(paidOn is null ? "registered" : "paid", NpgsqlDbType.Text);
+        // The payment state the payment functions would write for one confirmed payment (enrollment_refresh_payment_state).
+        copy.Write(payment is null ? "registered" : payment.Value.Channel == PaymentChannel.GovernmentDirect ? "government_paid" : "paid", NpgsqlDbType.Text);
+        if (payment is { } made)
+        {
+            copy.Write(paidOn!.Value, NpgsqlDbType.Date);
+            copy.Write(made.Amount, NpgsqlDbType.Numeric);
+        }
+        else
+        {
+            copy.WriteNull();
+            copy.WriteNull();
+        }
         copy.Write(history.ToCode(), NpgsqlDbType.Text);
         copy.Write(gap, NpgsqlDbType.Integer);
         copy.Write(LoadContext.Morning(registered), NpgsqlDbType.TimestampTz);
@@ -149,7 +161,7 @@ internal static class PopulationTables
     private static long Payments(NpgsqlConnection connection, LoadContext c, IEnumerable<PopulationBatch> batches)
     {
         using var copy = connection.BeginBinaryImport("""
-            COPY payments (tenant_id, id, enrollment_id, amount, channel_code, paid_on, reference, recorded_at, confirmed_at)
+            COPY payments (tenant_id, id, enrollment_id, resident_id, amount, channel_code, paid_on, reference, recorded_at, confirmed_at, state)
             FROM STDIN (FORMAT BINARY)
             """);
         foreach (var batch in batches)
@@ -178,12 +190,14 @@ internal static class PopulationTables
         copy.Write(c.TenantId, NpgsqlDbType.Integer);
         copy.Write(id, NpgsqlDbType.Bigint);
         copy.Write(enrollment, NpgsqlDbType.Bigint);
+        copy.Write(c.ResidentId(number), NpgsqlDbType.Bigint);
         copy.Write(amount, NpgsqlDbType.Numeric);
         copy.Write(channel.Code(), NpgsqlDbType.Text);
         copy.Write(day, NpgsqlDbType.Date);
         copy.Write(string.Create(CultureInfo.InvariantCulture, $"{channel.ReferencePrefix()}{day:yyyyMMdd}{id:D10}"), NpgsqlDbType.Text);
         copy.Write(recorded, NpgsqlDbType.TimestampTz);
         copy.Write(recorded.AddDays(1), NpgsqlDbType.TimestampTz);
+        copy.Write("confirmed", NpgsqlDbType.Text);
     }
 
     private static long Certifications(NpgsqlConnection connection, LoadContext c, IEnumerable<PopulationBatch> batches)

@@ -19,6 +19,8 @@ internal sealed class CampaignEnrollmentConfiguration : IEntityTypeConfiguration
         builder.HasIndex(e => new { e.TenantId, e.CampaignId, e.ResidentId }).IsUnique();
         builder.Property(e => e.Status).HasColumnName("status").AsText();
         builder.Property(e => e.History).HasColumnName("history").AsText();
+        builder.Property(e => e.PaidOn).HasColumnName("paid_on");
+        builder.Property(e => e.PaidAmount).HasColumnName("paid_amount").HasColumnType(ConfigurationExtensions.Money);
         builder.Property(e => e.GapYears).HasColumnName("gap_years");
         builder.Property(e => e.RegisteredAt).HasColumnName("registered_at");
         builder.Property(e => e.CancelReason).HasColumnName("cancel_reason");

@@ -22,8 +22,15 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(e => e.RecordedAt).HasColumnName("recorded_at");
         builder.Property(e => e.ConfirmedByUserId).HasColumnName("confirmed_by_user_id");
         builder.Property(e => e.ConfirmedAt).HasColumnName("confirmed_at");
-        builder.Property(e => e.ReversalOfId).HasColumnName("reversal_of_id");
-        builder.HasOne<Payment>().WithOne().HasForeignKey<Payment>(e => new { e.TenantId, e.ReversalOfId })
-            .OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.ResidentId).HasColumnName("resident_id");
+        builder.HasOne<Resident>().WithMany().HasForeignKey(e => new { e.TenantId, e.ResidentId }).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.State).HasColumnName("state").AsText();
+        builder.Property(e => e.ReversedAt).HasColumnName("reversed_at");
+        builder.Property(e => e.ReversedByUserId).HasColumnName("reversed_by_user_id");
+        builder.Property(e => e.ReversalReason).HasColumnName("reversal_reason");
+        builder.Property(e => e.RefundedAt).HasColumnName("refunded_at");
+        builder.Property(e => e.ConfirmedChannelCode).HasColumnName("confirmed_channel_code");
+        builder.HasOne<PaymentChannel>().WithMany().HasForeignKey(e => e.ConfirmedChannelCode).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.ConfirmedReference).HasColumnName("confirmed_reference");
     }
 }

@@ -16,7 +16,21 @@ public class CampaignEnrollment : TenantEntity, IJurisdictionScoped
 
     public Resident? Resident { get; set; }
 
+    /// <summary>Written by the payment functions from the payments (and by cancellation); see <see cref="IsPaid"/>.</summary>
     public EnrollmentStatus Status { get; set; }
+
+    /// <summary>The counting payment's date, while paid.</summary>
+    public DateOnly? PaidOn { get; private set; }
+
+    /// <summary>The counting payment's amount, while paid.</summary>
+    public decimal? PaidAmount { get; private set; }
+
+    /// <summary>
+    /// "Paid", the one definition: a confirmed, unreversed payment or a government payment, which the payment
+    /// functions record as the status. SQL asks the same through <c>enrollment_is_paid(status)</c>.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<CampaignEnrollment, bool>> IsPaid =
+        e => e.Status == EnrollmentStatus.Paid || e.Status == EnrollmentStatus.GovernmentPaid;
 
     public EnrollmentHistory History { get; set; }
 

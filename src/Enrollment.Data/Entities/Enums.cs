@@ -61,12 +61,37 @@ public enum EnrollmentHistory
     Interrupted,
 }
 
-/// <summary>State of one resident's enrollment in a campaign.</summary>
+/// <summary>
+/// State of one resident's enrollment in a campaign. The payment functions write it from the payments
+/// (docs/data-model.md, "Payments and the paid definition"): paid means <see cref="Paid"/> or
+/// <see cref="GovernmentPaid"/> (<see cref="CampaignEnrollment.IsPaid"/>).
+/// </summary>
 public enum EnrollmentStatus
 {
+    /// <summary>Registered, nothing paid (未缴费).</summary>
     Registered,
+    /// <summary>A hand-entered payment waits for confirmation (待确认): not yet paid.</summary>
+    Unconfirmed,
+    /// <summary>A confirmed, unreversed payment counts (已缴费).</summary>
     Paid,
+    /// <summary>The government paid the whole contribution (政府代缴).</summary>
+    GovernmentPaid,
     Cancelled,
+}
+
+/// <summary>State of one payment (docs/data-model.md, "Payments and the paid definition").</summary>
+public enum PaymentState
+{
+    /// <summary>Counts for its enrollment (a channel's record, a confirmed hand entry, a government payment).</summary>
+    Confirmed,
+    /// <summary>A hand entry (村代收 cash) waiting for the tax bureau's record or a clerk's confirmation.</summary>
+    Unconfirmed,
+    /// <summary>冲正: reversed with a reason; never counts again.</summary>
+    Reversed,
+    /// <summary>重复缴费待退费: money for an enrollment that already had a payment.</summary>
+    RefundDue,
+    /// <summary>已退费.</summary>
+    Refunded,
 }
 
 /// <summary>Role of a user account.</summary>
@@ -109,4 +134,6 @@ public enum AuditAction
     SignOut,
     /// <summary>Someone looked up where a citizen ID number is registered (the registration check).</summary>
     Lookup,
+    /// <summary>A call of the /api/v1 interface with an API key (key name, operation, outcome).</summary>
+    ApiCall,
 }

@@ -3,8 +3,9 @@ using Enrollment.Data.Tenancy;
 namespace Enrollment.Data.Entities;
 
 /// <summary>
-/// A payment for an enrollment, or the reversal of one (negative amount, <see cref="ReversalOfId"/> set; a
-/// payment is reversed at most once). Confirmation (到账确认) is recorded separately from recording.
+/// Money received for an enrollment. Its <see cref="State"/> changes only through <c>PaymentService</c> (the
+/// database's payment functions), which keeps the enrollment's payment state in step; a reversal (冲正) is a state
+/// with who, when and why, never an edit of the amount or a deletion.
 /// </summary>
 public class Payment : TenantEntity, IJurisdictionScoped
 {
@@ -20,7 +21,7 @@ public class Payment : TenantEntity, IJurisdictionScoped
 
     public DateOnly PaidOn { get; set; }
 
-    /// <summary>The channel's transaction reference (unique per channel when given).</summary>
+    /// <summary>The channel's transaction or receipt number (unique per channel and resident when given).</summary>
     public string? Reference { get; set; }
 
     public long? RecordedByUserId { get; set; }
@@ -31,7 +32,24 @@ public class Payment : TenantEntity, IJurisdictionScoped
 
     public DateTimeOffset? ConfirmedAt { get; set; }
 
-    public long? ReversalOfId { get; set; }
+    /// <summary>The payer (the enrollment's resident): the idempotency key is (channel, reference, resident).</summary>
+    public long ResidentId { get; set; }
+
+    public PaymentState State { get; set; }
+
+    public DateTimeOffset? ReversedAt { get; set; }
+
+    public long? ReversedByUserId { get; set; }
+
+    public string? ReversalReason { get; set; }
+
+    public DateTimeOffset? RefundedAt { get; set; }
+
+    /// <summary>The tax record's channel that confirmed this hand entry (matched), if one did.</summary>
+    public string? ConfirmedChannelCode { get; set; }
+
+    /// <summary>The tax record's reference that confirmed this hand entry (matched), if one did.</summary>
+    public string? ConfirmedReference { get; set; }
 
     /// <summary>PostgreSQL's xmin: an optimistic concurrency token, so two people editing at once get a conflict, not a lost update.</summary>
     public uint RowVersion { get; private set; }

@@ -11,7 +11,7 @@ namespace Enrollment.Data.Quoting;
 
 /// <summary>
 /// One enrollment's quote inputs: the ID, the campaign's certifications, history, the township (by id), and the
-/// date of the first confirmed, unreversed payment (null while unpaid). <see cref="IdValid"/> is false when the
+/// date of the counting payment (null while unpaid). <see cref="IdValid"/> is false when the
 /// stored number does not parse (it cannot be quoted).
 /// </summary>
 public readonly record struct EnrollmentQuoteInput(
@@ -23,26 +23,14 @@ public readonly record struct EnrollmentQuoteInput(
 /// (1.4 million enrollments in 滕州: loading them as entities took hundreds of MB). It runs on the context's own
 /// connection, so the tenant interceptor has set <c>app.tenant_id</c> and row-level security applies; the query
 /// repeats the context's tenant and jurisdiction filters, which raw SQL does not get by itself.
-/// "Paid": a confirmed payment that was not reversed, as progress counts it.
+/// "Paid": <c>enrollment_is_paid(status)</c>, the one definition the payment functions keep.
 /// </summary>
 public static class EnrollmentQuoteInputs
 {
-    // Payments are aggregated per enrollment before the join so an enrollment is one row however many payments
-    // it has (payments of other campaigns drop out at the join). Reversals are few: NOT IN over the reversal
-    // index's non-null entries is a small hashed set (64 MB of work_mem holds millions), where NOT EXISTS
-    // scanned every payment a second time.
     // Certifications come as two parallel arrays (code, first-certified date); ~1 in 10 residents has any.
     // The township is the second element of the village's path (/county/township/…/), as CampaignProgress.AncestorAt.
     private const string Sql = """
-        WITH paid AS (
-            SELECT p.enrollment_id, min(p.paid_on) AS first_paid
-            FROM payments p
-            WHERE p.tenant_id = $1 AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL
-              AND p.id NOT IN (SELECT r.reversal_of_id FROM payments r WHERE r.tenant_id = $1 AND r.reversal_of_id IS NOT NULL)
-              AND ($5::bigint[] IS NULL OR p.enrollment_id IN (
-                  SELECT f.id FROM enrollments f WHERE f.tenant_id = $1 AND f.campaign_id = $2 AND f.resident_id = ANY($5)))
-            GROUP BY p.enrollment_id
-        ), certified AS (
+        WITH certified AS (
             SELECT c.resident_id, array_agg(c.category_code) AS codes, array_agg(c.first_certified_on) AS dates
             FROM certifications c
             WHERE c.tenant_id = $1 AND c.campaign_id = $2 AND ($5::bigint[] IS NULL OR c.resident_id = ANY($5))
@@ -52,15 +40,14 @@ public static class EnrollmentQuoteInputs
                CASE e.history WHEN 'continuing' THEN 0 WHEN 'first_time' THEN 1 WHEN 'interrupted' THEN 2 END,
                e.gap_years,
                NULLIF(split_part(v.path, '/', 3), '')::bigint,
-               paid.first_paid, certified.codes, certified.dates
+               CASE WHEN enrollment_is_paid(e.status) THEN e.paid_on END, certified.codes, certified.dates
         FROM enrollments e
         JOIN residents r ON r.tenant_id = e.tenant_id AND r.id = e.resident_id
         JOIN jurisdictions v ON v.tenant_id = r.tenant_id AND v.id = r.village_id
-        LEFT JOIN paid ON paid.enrollment_id = e.id
         LEFT JOIN certified ON certified.resident_id = e.resident_id
         WHERE e.tenant_id = $1 AND e.campaign_id = $2 AND e.status <> 'cancelled'
           AND ($3::text IS NULL OR v.path LIKE $3)
-          AND (NOT $4 OR paid.first_paid IS NULL)
+          AND (NOT $4 OR NOT enrollment_is_paid(e.status))
           AND ($5::bigint[] IS NULL OR e.resident_id = ANY($5))
         """;
 

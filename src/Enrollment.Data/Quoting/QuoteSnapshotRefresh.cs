@@ -41,7 +41,7 @@ public static class QuoteSnapshotRefresh
         "CREATE TEMP TABLE requote_row (id bigint NOT NULL, no integer NOT NULL) ON COMMIT DROP",
     ];
 
-    // The payment check is repeated at write time: a payment confirmed since the inputs were read keeps its
+    // The paid check is repeated at write time: an enrollment paid since the inputs were read keeps its
     // snapshot. The old values come from the statement's snapshot (the CTE's UPDATE is not visible to the join).
     private const string Update = """
         WITH changed AS (
@@ -51,10 +51,7 @@ public static class QuoteSnapshotRefresh
                 quote_funding = s.funding, quote_mode = s.mode, quote_coverage_start = s.coverage_start, quote_late = s.late
             FROM requote_row q JOIN requote_snapshot s ON s.no = q.no
             WHERE e.tenant_id = $1 AND e.id = q.id AND e.campaign_id = $2 AND e.status <> 'cancelled'
-              AND NOT EXISTS (
-                  SELECT 1 FROM payments p
-                  WHERE p.tenant_id = e.tenant_id AND p.enrollment_id = e.id AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL
-                    AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.tenant_id = p.tenant_id AND r.reversal_of_id = p.id))
+              AND NOT enrollment_is_paid(e.status)
             RETURNING e.id, s.payable, s.subsidy, s.county_share, s.township_share
         )
         SELECT count(*)::integer, count(o.quoted_at)::integer,

@@ -20,32 +20,17 @@ internal static class RolloverSql
             WHERE r.tenant_id = $1 AND ($4::text IS NULL OR j.path LIKE $4::text)
               AND ($7::bigint[] IS NULL OR r.id = ANY($7::bigint[]))
         ),
-        -- "Paid" exactly as progress counts it (CampaignProgress): a confirmed payment that was not reversed.
-        -- No DISTINCT: a second payment of one enrollment only repeats a year under max() below, and
-        -- de-duplicating 1.3 million rows cost a quarter of this part's CPU. "IS NOT NULL" lets the planner see
-        -- that only reversals (a handful) can match, instead of hashing every payment.
-        paid AS (
-            SELECT p.tenant_id, p.enrollment_id
-            FROM payments p
-            WHERE p.tenant_id = $1 AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL
-              AND NOT EXISTS (SELECT 1 FROM payments v
-                              WHERE v.tenant_id = p.tenant_id AND v.reversal_of_id = p.id AND v.reversal_of_id IS NOT NULL)
-              -- Narrowed to the named residents through the indexes, so one registration reads their rows only.
-              AND ($7::bigint[] IS NULL OR p.enrollment_id IN (
-                  SELECT f.id FROM enrollments f WHERE f.tenant_id = $1 AND f.resident_id = ANY($7::bigint[])))
-        ),
         -- The last policy year each resident was covered before the target: a paid enrollment's own year, or
         -- what an earlier enrollment recorded (continuing in Y = covered Y-1; interrupted in Y with gap g =
         -- covered Y-1-g), so a gap keeps growing across years nobody paid.
         prior AS (
             SELECT e.tenant_id, e.resident_id,
                    max(GREATEST(
-                       CASE WHEN paid.enrollment_id IS NOT NULL THEN c.policy_year END,
+                       CASE WHEN enrollment_is_paid(e.status) THEN c.policy_year END,
                        CASE e.history WHEN 'continuing' THEN c.policy_year - 1
                                       WHEN 'interrupted' THEN c.policy_year - 1 - e.gap_years END)) AS last_covered
             FROM enrollments e
             JOIN campaigns c ON c.tenant_id = e.tenant_id AND c.id = e.campaign_id
-            LEFT JOIN paid ON paid.tenant_id = e.tenant_id AND paid.enrollment_id = e.id
             WHERE e.tenant_id = $1 AND c.policy_year < $3 AND ($7::bigint[] IS NULL OR e.resident_id = ANY($7::bigint[]))
             GROUP BY e.tenant_id, e.resident_id
         ),

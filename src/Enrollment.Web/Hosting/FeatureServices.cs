@@ -1,3 +1,4 @@
+using Enrollment.Web.Features.ApiKeys;
 using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Home;
@@ -21,5 +22,5 @@ internal static class FeatureServices
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
         services.AddTransfers().AddHome().AddUsers().AddQuotas().AddRegistration().AddResidents().AddTrialQuote()
-            .AddCampaigns().AddHouseholds().AddSearch().AddResidentLists().AddImports();
+            .AddCampaigns().AddHouseholds().AddSearch().AddResidentLists().AddImports().AddApiKeys();
 }

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Enrollment.Web.Components;
 using Enrollment.Web.Components.Mud;
 using Enrollment.Web.Features.Accounts;
+using Enrollment.Web.Features.Api;
 using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Errors;
 using Enrollment.Web.Features.Imports;
@@ -35,8 +36,10 @@ internal static class WebHostingExtensions
         builder.Services.AddExceptionHandler<CorrelatedExceptionLogger>();
         builder.Services.AddHttpContextAccessor();
         builder.AddEnrollmentAccounts();
+        builder.AddEnrollmentApi();
         builder.Services.AddMemoryCache();
         builder.Services.AddScoped<Features.Progress.ProgressCache>();
+        builder.Services.AddHostedService<Features.Progress.ProgressCompaction>();
         builder.Services.AddEnrollmentFeatures();
         builder.Services.Configure<IdLookupOptions>(builder.Configuration.GetSection(IdLookupOptions.Section));
         return builder;
@@ -60,6 +63,7 @@ internal static class WebHostingExtensions
         app.UseStaticFiles();
         app.UseEnrollmentAccounts();
         app.UseUnreadableFormPage();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.UseAntiforgeryFailurePage();
         return app;
@@ -73,6 +77,7 @@ internal static class WebHostingExtensions
         app.MapCampaignEndpoints();
         app.MapRosterExports();
         app.MapResidentImportEndpoints();
+        app.MapApiEndpoints();
         if (app.Configuration.GetValue<bool>("Diagnostics:EnableThrowEndpoint"))
         {
             // Lets tests prove the 500 page and its correlation id; off unless configured.

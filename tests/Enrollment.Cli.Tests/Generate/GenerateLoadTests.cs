@@ -40,7 +40,14 @@ public sealed class GenerateLoadTests(DatabaseFixture database) : IClassFixture<
                OR p.amount <> CASE WHEN p.channel_code = 'government_direct' THEN e.quote_subsidy ELSE e.quote_payable END
             """)).ShouldBe(0L);
         (await Scalar(db, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'residents'::regclass AND contype IN ('p', 'u', 'f') AND convalidated")).ShouldBe(5L);
-        (await Scalar(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'payments'")).ShouldBe(4L);
+        // Primary key, enrollment, (channel, reference, resident), one counting payment, refunds due.
+        (await Scalar(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'payments'")).ShouldBe(5L);
+        // The enrollments say what their payments say, and the rollup was rebuilt after the load.
+        (await Scalar(db, """
+            SELECT count(*) FROM enrollments e
+            WHERE enrollment_is_paid(e.status) <> EXISTS (SELECT 1 FROM payments p WHERE p.tenant_id = e.tenant_id AND p.enrollment_id = e.id AND p.state = 'confirmed')
+            """)).ShouldBe(0L);
+        (await Scalar(db, "SELECT coalesce(sum(paid), 0) FROM progress_deltas")).ShouldBe(await Scalar(db, "SELECT count(*) FROM enrollments WHERE enrollment_is_paid(status)"));
         (await Scalar(db, "SELECT to_regclass('bulk_load_detached') IS NULL")).ShouldBe(true);
 
         // The identity moved past the loaded ids, so the app's next resident does not collide.

@@ -28,8 +28,7 @@ public sealed class RolloverCommandTests(DatabaseFixture database) : IClassFixtu
             JOIN tenants t ON t.id = c.tenant_id
             JOIN residents r ON r.tenant_id = e.tenant_id AND r.id = e.resident_id
             JOIN payments p ON p.tenant_id = e.tenant_id AND p.enrollment_id = e.id
-            WHERE t.code = 'tengzhou' AND c.policy_year = 2025 AND r.status = 'active' AND p.confirmed_at IS NOT NULL
-              AND p.reversal_of_id IS NULL AND NOT EXISTS (SELECT 1 FROM payments v WHERE v.tenant_id = p.tenant_id AND v.reversal_of_id = p.id)
+            WHERE t.code = 'tengzhou' AND c.policy_year = 2025 AND r.status = 'active' AND p.state = 'confirmed'
             """);
 
         var (exit, output, error) = await Run("--tenant", "tengzhou", "--from", "tengzhou-2025", "--to", "tengzhou-2026");

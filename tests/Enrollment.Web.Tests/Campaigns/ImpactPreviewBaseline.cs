@@ -26,9 +26,9 @@ internal static class ImpactPreviewBaseline
         var certifications = (await db.Certifications.AsNoTracking().Where(c => c.CampaignId == campaignId)
                 .Select(c => new { c.ResidentId, c.CategoryCode, c.FirstCertifiedOn }).ToListAsync(ct))
             .ToLookup(c => c.ResidentId);
-        var paidOn = await CampaignProgress.ConfirmedPayments(db, campaignId)
-            .GroupBy(p => p.EnrollmentId).Select(g => new { g.Key, First = g.Min(p => p.PaidOn) })
-            .ToDictionaryAsync(g => g.Key, g => g.First, ct);
+        var paidOn = await CampaignProgress.PaidEnrollments(db, campaignId)
+            .Select(e => new { e.Id, e.PaidOn })
+            .ToDictionaryAsync(g => g.Id, g => g.PaidOn!.Value, ct);
         var townships = await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.Township)
             .ToDictionaryAsync(j => j.Id, j => j.Name, ct);
 

@@ -127,8 +127,6 @@ public sealed class ImpactTests(DemoApp app) : IClassFixture<DemoApp>
     {
         await OwnerAsync("""
             DELETE FROM payments p USING enrollments e, campaigns c
-                WHERE p.tenant_id = e.tenant_id AND p.enrollment_id = e.id AND e.tenant_id = c.tenant_id AND e.campaign_id = c.id AND c.code = 'tengzhou-2025' AND p.reversal_of_id IS NOT NULL;
-            DELETE FROM payments p USING enrollments e, campaigns c
                 WHERE p.tenant_id = e.tenant_id AND p.enrollment_id = e.id AND e.tenant_id = c.tenant_id AND e.campaign_id = c.id AND c.code = 'tengzhou-2025';
             DELETE FROM enrollments e USING campaigns c WHERE e.tenant_id = c.tenant_id AND e.campaign_id = c.id AND c.code = 'tengzhou-2025';
             DELETE FROM certifications x USING campaigns c WHERE x.tenant_id = c.tenant_id AND x.campaign_id = c.id AND c.code = 'tengzhou-2025';
@@ -165,7 +163,7 @@ public sealed class ImpactTests(DemoApp app) : IClassFixture<DemoApp>
                 SELECT r.tenant_id, c.id, r.id, $4, 'continuing', 0, $5, $5, $6, $7, $8, $9, $10, $11,
                        CASE WHEN $9::text IS NULL THEN NULL ELSE 'special_group' END, CASE WHEN $9::text IS NULL THEN NULL ELSE 'direct' END, DATE '2025-01-01', false
                 FROM r, c RETURNING id
-                """, id, key, village, status, Now.AddDays(-30), version, payable, subsidy, (object?)basis ?? DBNull.Value, county, township);
+                """, id, key, village, status == "paid" ? "registered" : status, Now.AddDays(-30), version, payable, subsidy, (object?)basis ?? DBNull.Value, county, township);
             world[key] = enrollment;
             if (familyPlanning)
             {
@@ -177,15 +175,15 @@ public sealed class ImpactTests(DemoApp app) : IClassFixture<DemoApp>
             if (payment != "none")
             {
                 var paid = await app.ScalarAsync<long>("""
-                    INSERT INTO payments (tenant_id, enrollment_id, amount, channel_code, paid_on, reference, recorded_at, confirmed_at)
-                    SELECT tenant_id, id, 200.00, 'wechat', DATE '2024-10-15', 'impact-' || id, now(), CASE WHEN $2 THEN now() END
-                    FROM enrollments WHERE id = $1 RETURNING id
+                    SELECT r.payment_id FROM enrollments e,
+                        payment_record(e.tenant_id, e.id, 'wechat', 'impact-' || e.id, DATE '2024-10-15', 200.00, $2, NULL, now(),
+                                       false, NULL, NULL, NULL, NULL, NULL, NULL) r
+                    WHERE e.id = $1
                     """, enrollment, payment != "unconfirmed");
                 if (payment == "reversed")
                 {
-                    await app.ScalarAsync<long>("""
-                        INSERT INTO payments (tenant_id, enrollment_id, amount, channel_code, paid_on, recorded_at, confirmed_at, reversal_of_id)
-                        SELECT tenant_id, enrollment_id, -amount, channel_code, DATE '2024-10-20', now(), now(), id FROM payments WHERE id = $1 RETURNING id
+                    await app.ScalarAsync<string>("""
+                        SELECT payment_change(tenant_id, id, 'reverse', '测试冲正', NULL, now()) FROM payments WHERE id = $1
                         """, paid);
                 }
             }

@@ -23,26 +23,28 @@ public sealed class ProgressTests(DemoApp app) : IClassFixture<DemoApp>, IAsyncL
     {
         // Reverse one confirmed payment in 鲍沟镇's first village (idempotent across the class's tests), and date one
         // other payment today so "paid today" is not zero.
-        await app.ScalarAsync<int>("""
+        // Through the payment functions, as the app writes payments, so the enrollments and the rollup follow.
+        await app.ScalarAsync<string>("""
             WITH target AS (
                 SELECT p.* FROM payments p
                 JOIN enrollments e ON e.tenant_id = p.tenant_id AND e.id = p.enrollment_id
                 JOIN residents r ON r.tenant_id = e.tenant_id AND r.id = e.resident_id
                 JOIN jurisdictions v ON v.tenant_id = r.tenant_id AND v.id = r.village_id
-                WHERE v.id = (SELECT village_id FROM residents WHERE id = $1) AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.reversal_of_id IS NOT NULL)
+                WHERE v.id = (SELECT village_id FROM residents WHERE id = $1) AND p.state = 'confirmed'
+                  AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.state = 'reversed')
                 ORDER BY p.id LIMIT 1)
-            INSERT INTO payments (tenant_id, enrollment_id, amount, channel_code, paid_on, recorded_at, confirmed_at, reversal_of_id)
-            SELECT tenant_id, enrollment_id, -amount, channel_code, paid_on, now(), now(), id FROM target
-            RETURNING 1
+            SELECT payment_change(tenant_id, id, 'reverse', '测试冲正', NULL, now()) FROM target
+            UNION ALL SELECT 'none' LIMIT 1
             """, await app.ResidentOfAsync("鲍沟镇"));
-        await app.ScalarAsync<int>("""
-            UPDATE payments SET paid_on = '2024-11-20'
-            WHERE id = (SELECT max(p.id) FROM payments p JOIN enrollments e ON e.tenant_id = p.tenant_id AND e.id = p.enrollment_id
-                        JOIN campaigns c ON c.tenant_id = e.tenant_id AND c.id = e.campaign_id
-                        WHERE c.code = 'tengzhou-2025' AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL)
-            RETURNING 1
+        var today = await app.ScalarAsync<long>("""
+            SELECT max(p.id) FROM payments p JOIN enrollments e ON e.tenant_id = p.tenant_id AND e.id = p.enrollment_id
+            JOIN campaigns c ON c.tenant_id = e.tenant_id AND c.id = e.campaign_id
+            WHERE c.code = 'tengzhou-2025' AND p.state = 'confirmed'
             """);
+        await app.ScalarAsync<int>("UPDATE payments SET paid_on = '2024-11-20' WHERE id = $1 RETURNING 1", today);
+        await app.ScalarAsync<string>("""
+            SELECT 'refreshed' FROM payments p, enrollment_refresh_payment_state(p.tenant_id, ARRAY[p.enrollment_id]) WHERE p.id = $1
+            """, today);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -71,7 +73,7 @@ public sealed class ProgressTests(DemoApp app) : IClassFixture<DemoApp>, IAsyncL
         {
             counted.Values.Sum(v => v.PaidToday).ShouldBeGreaterThan(0);
         }
-        (await app.ScalarAsync<long>("SELECT count(*) FROM payments WHERE reversal_of_id IS NOT NULL")).ShouldBeGreaterThan(0);
+        (await app.ScalarAsync<long>("SELECT count(*) FROM payments WHERE state = 'reversed'")).ShouldBeGreaterThan(0);
     }
 
     [Fact]
@@ -81,8 +83,7 @@ public sealed class ProgressTests(DemoApp app) : IClassFixture<DemoApp>, IAsyncL
             SELECT count(DISTINCT p.enrollment_id) FROM payments p
             JOIN enrollments e ON e.tenant_id = p.tenant_id AND e.id = p.enrollment_id
             JOIN campaigns c ON c.tenant_id = e.tenant_id AND c.id = e.campaign_id
-            WHERE c.code = 'tengzhou-2025' AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL
-              AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.tenant_id = p.tenant_id AND r.reversal_of_id = p.id)
+            WHERE c.code = 'tengzhou-2025' AND p.state = 'confirmed'
             """);
         await using var session = await app.SessionAsync("tz-staff");
 
@@ -135,8 +136,7 @@ public sealed class ProgressTests(DemoApp app) : IClassFixture<DemoApp>, IAsyncL
             JOIN enrollments e ON e.tenant_id = p.tenant_id AND e.id = p.enrollment_id
             JOIN residents r ON r.tenant_id = e.tenant_id AND r.id = e.resident_id
             JOIN jurisdictions v ON v.tenant_id = r.tenant_id AND v.id = r.village_id
-            WHERE e.campaign_id = $1 AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL
-              AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.tenant_id = p.tenant_id AND x.reversal_of_id = p.id)
+            WHERE e.campaign_id = $1 AND p.state = 'confirmed'
               AND ($2::text IS NULL OR v.path LIKE $2 || '%')
             GROUP BY r.village_id
             """, connection);

@@ -43,8 +43,7 @@ public sealed class HouseholdTests(DemoApp app) : IClassFixture<DemoApp>
             var paid = await app.ScalarAsync<long>("""
                 SELECT count(*) FROM payments p JOIN enrollments e ON e.tenant_id = p.tenant_id AND e.id = p.enrollment_id
                 JOIN campaigns c ON c.tenant_id = e.tenant_id AND c.id = e.campaign_id AND c.code = 'tengzhou-2025'
-                WHERE e.resident_id = $1 AND p.confirmed_at IS NOT NULL AND p.reversal_of_id IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM payments r WHERE r.reversal_of_id = p.id)
+                WHERE e.resident_id = $1 AND p.state = 'confirmed'
                 """, member.Id);
             (member.Campaigns[0].Status == MemberCampaignStatus.Paid).ShouldBe(paid > 0);
             member.Campaigns[0].Payable.ShouldBe(await app.ScalarAsync<decimal?>(

@@ -24,8 +24,7 @@ public sealed class LifeEventTests(DemoApp app) : IClassFixture<DemoApp>
         JOIN enrollments e ON e.tenant_id = r.tenant_id AND e.resident_id = r.id AND e.status <> 'cancelled'
         JOIN campaigns c ON c.tenant_id = e.tenant_id AND c.id = e.campaign_id AND c.code = 'tengzhou-2025'
         WHERE r.status = 'active' AND {(paid ? "" : "NOT")} EXISTS (
-            SELECT 1 FROM payments p WHERE p.tenant_id = e.tenant_id AND p.enrollment_id = e.id AND p.confirmed_at IS NOT NULL
-              AND p.reversal_of_id IS NULL AND NOT EXISTS (SELECT 1 FROM payments x WHERE x.reversal_of_id = p.id))
+            SELECT 1 FROM payments p WHERE p.tenant_id = e.tenant_id AND p.enrollment_id = e.id AND p.state = 'confirmed')
         ORDER BY r.id OFFSET $1 LIMIT 1
         """, n);
 

@@ -6,6 +6,7 @@ using Enrollment.Domain.Policies;
 using Enrollment.Testing.Web;
 using Enrollment.Web.Components.Forms;
 using Enrollment.Web.Components.Grids;
+using Enrollment.Web.Features.ApiKeys;
 using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Campaigns.NewCampaign;
 using Enrollment.Web.Features.Campaigns.PolicyEdit;
@@ -91,7 +92,7 @@ internal static partial class BadInputWalks
 
     public static IEnumerable<HandlerWalk> All(DemoApp app, Places p) =>
     [
-        .. Registration(app, p), .. Transfers(app, p), .. TrialQuote(p), .. Users(app, p), .. Tenants(), .. Campaigns(app, p),
+        .. Registration(app, p), .. Transfers(app, p), .. TrialQuote(p), .. Users(app, p), .. ApiKeys(), .. Tenants(), .. Campaigns(app, p),
         .. Policy(app, p), .. Quotas(app, p), .. Reads(p), .. Households(app, p), .. ResidentChanges(app, p), .. Imports(app),
     ];
 
@@ -312,6 +313,27 @@ internal static partial class BadInputWalks
             Arguments = async s => [await CollectorAsync(app, p, s), null],
             Judge = change,
             Ids = field => field == "userId" ? p.ForeignUsers : p.ForeignJurisdictions,
+        };
+    }
+
+    // ---- API 密钥 -----------------------------------------------------------------------------------------------------
+
+    private static IEnumerable<HandlerWalk> ApiKeys()
+    {
+        yield return new HandlerWalk
+        {
+            Service = typeof(ApiKeyCommands), Method = nameof(ApiKeyCommands.CreateAsync), Login = CountyAdmin,
+            Arguments = _ => Task.FromResult<object?[]>([new ApiKeyForm { Name = "测试密钥", PaymentsWrite = true }]),
+            Judge = (r, _) => r is ApiKeyCreated c
+                ? c.Secret is not null ? Outcome.Stored : Outcome.Refused(c.Problems)
+                : throw new InvalidOperationException("no answer"),
+        };
+        yield return new HandlerWalk
+        {
+            Service = typeof(ApiKeyCommands), Method = nameof(ApiKeyCommands.RevokeAsync), Login = CountyAdmin,
+            // No key of the county has a negative id: every value walked names nothing to revoke.
+            Arguments = _ => Task.FromResult<object?[]>([-1L]),
+            Judge = (r, _) => r is bool revoked ? revoked ? Outcome.Stored : Outcome.NotFound : throw new InvalidOperationException("no answer"),
         };
     }
 
@@ -542,6 +564,7 @@ internal static partial class BadInputWalks
         yield return Read<RolloverQueries>(nameof(RolloverQueries.ViewAsync), CountyAdmin, "tengzhou-2025");
         yield return Read<UserQueries>(nameof(UserQueries.PageAsync), CountyAdmin, new UserFilter("测试", UserRole.VillageStaff, UserStatus.Normal, p.Township), page);
         yield return Read<UserQueries>(nameof(UserQueries.FindAsync), CountyAdmin, p.PubeiAdmin);
+        yield return Read<ApiKeyCommands>(nameof(ApiKeyCommands.PageAsync), CountyAdmin, page);
     }
 
     /// <summary>Records are copied for each call (the walk changes one of their fields).</summary>

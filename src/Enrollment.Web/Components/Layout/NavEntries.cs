@@ -20,6 +20,7 @@ public static class NavEntries
         new("/transfers", "转移申请", Icons.Material.Outlined.SwapHoriz, Operation.RequestTransfers),
         new("/campaigns", "征缴活动", Icons.Material.Outlined.EventNote, Operation.ManageCampaigns),
         new("/admin/users", "用户管理", Icons.Material.Outlined.ManageAccounts, Operation.ManageUsers),
+        new("/admin/api-keys", "API 密钥", Icons.Material.Outlined.Key, Operation.ManageApiKeys),
         new("/admin/tenants/new", "新建县级医保局", Icons.Material.Outlined.AddBusiness, Operation.ManageTenants),
     ];
 

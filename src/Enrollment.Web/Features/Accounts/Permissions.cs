@@ -22,6 +22,8 @@ public enum Operation
     ManageCampaigns,
     /// <summary>用户管理: the accounts the administrator's scope holds.</summary>
     ManageUsers,
+    /// <summary>API 密钥: the keys other systems (the tax bureau, banks) call /api/v1 with, county-wide.</summary>
+    ManageApiKeys,
     /// <summary>新建县级医保局 (tenants), for the system administrator.</summary>
     ManageTenants,
 }
@@ -48,7 +50,7 @@ public static class Permissions
     {
         [UserRole.SystemAdmin] = Set(Operation.ManageUsers, Operation.ManageTenants),
         [UserRole.BureauAdmin] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.ImportResidents,
-            Operation.RequestTransfers, Operation.DecideTransfers, Operation.ManageCampaigns, Operation.ManageUsers),
+            Operation.RequestTransfers, Operation.DecideTransfers, Operation.ManageCampaigns, Operation.ManageUsers, Operation.ManageApiKeys),
         [UserRole.BureauStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers,
             Operation.DecideTransfers),
         [UserRole.Finance] = Set(Operation.QuoteTrial),
@@ -62,7 +64,7 @@ public static class Permissions
     public static OperationScope ScopeOf(Operation operation) => operation switch
     {
         Operation.ManageTenants => OperationScope.System,
-        Operation.ManageCampaigns => OperationScope.County,
+        Operation.ManageCampaigns or Operation.ManageApiKeys => OperationScope.County,
         Operation.QuoteTrial or Operation.ReadResidents or Operation.RegisterResidents or Operation.ImportResidents or Operation.RequestTransfers
             or Operation.DecideTransfers or Operation.ManageUsers => OperationScope.Subtree,
     };

@@ -124,7 +124,7 @@ public sealed class HomeQueries(UserDbContextFactory contexts, CurrentUser curre
     /// <summary>Subsidies of the paid, summed by basis (county-wide or the user's scope, as the filters narrow it).</summary>
     private static Task<List<BasisSum>> SumsAsync(EnrollmentDbContext db, long campaignId)
     {
-        var paidEnrollments = CampaignProgress.ConfirmedPayments(db, campaignId).Select(p => p.EnrollmentId).Distinct();
+        var paidEnrollments = CampaignProgress.PaidEnrollments(db, campaignId).Select(e => e.Id);
         return db.Enrollments
             .Where(e => e.CampaignId == campaignId && e.QuoteSubsidy > 0 && paidEnrollments.Contains(e.Id))
             .GroupBy(e => e.QuoteBasis)

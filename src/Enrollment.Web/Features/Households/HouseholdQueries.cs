@@ -61,7 +61,7 @@ public sealed class HouseholdQueries(UserDbContextFactory contexts, CurrentUser 
         var standing = new List<(long ResidentId, string Campaign, MemberCampaignStatus Status, decimal? Payable)>();
         foreach (var campaign in campaigns)
         {
-            var paid = CampaignProgress.ConfirmedPayments(db, campaign.Id).Select(p => p.EnrollmentId);
+            var paid = CampaignProgress.PaidEnrollments(db, campaign.Id).Select(e => e.Id);
             var enrollments = await db.Enrollments.AsNoTracking()
                 .Where(e => e.CampaignId == campaign.Id && memberIds.Contains(e.ResidentId))
                 .Select(e => new { e.ResidentId, e.Status, e.QuotePayable, Paid = paid.Contains(e.Id) })

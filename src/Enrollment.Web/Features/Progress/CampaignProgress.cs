@@ -8,37 +8,27 @@ namespace Enrollment.Web.Features.Progress;
 internal sealed record VillagePaid(long VillageId, int Paid, int PaidToday);
 
 /// <summary>
-/// Progress as docs/rules.md §11.2 defines it: residents with a confirmed, unreversed payment in the campaign
-/// (a direct government payment counts). Counted per village through the DbContext, so the user's scope
-/// filters apply; callers roll villages up to townships by path.
+/// Progress as docs/rules.md §11.2 defines it: residents whose enrollment in the campaign is paid
+/// (<see cref="CampaignEnrollment.IsPaid"/>: a confirmed, unreversed payment or a government payment). Per village
+/// from the rolled-up progress deltas through the DbContext, so the user's scope filters apply; callers roll villages
+/// up to townships by path.
 /// </summary>
 internal static class CampaignProgress
 {
-    public static IQueryable<Payment> ConfirmedPayments(EnrollmentDbContext db, long campaignId)
-    {
-        // "Not reversed" as NOT IN over the reversal ids: PostgreSQL reads the few reversals off the reversal key's
-        // non-null entries (their jurisdiction joins run for those rows only) into a hashed set. The NOT EXISTS it
-        // replaces became an anti-join against every payment of the scope, joined a second time through enrollment →
-        // resident → village: half of the county home's time at 滕州's scale (docs/performance.md, "Home pages").
-        // Not IgnoreQueryFilters on the subquery: EF applies that to the whole query, outer rows included.
-        var reversed = db.Payments.Where(r => r.ReversalOfId != null).Select(r => r.ReversalOfId!.Value);
-        return db.Payments.Where(p => p.Enrollment!.CampaignId == campaignId
-            && p.ConfirmedAt != null
-            && p.ReversalOfId == null
-            && !reversed.Contains(p.Id));
-    }
+    /// <summary>The campaign's paid enrollments, by the one definition.</summary>
+    public static IQueryable<CampaignEnrollment> PaidEnrollments(EnrollmentDbContext db, long campaignId) =>
+        db.Enrollments.Where(e => e.CampaignId == campaignId).Where(CampaignEnrollment.IsPaid);
 
+    /// <summary>Sums the campaign's progress deltas per village (a few rows per village and payment day).</summary>
     public static async Task<Dictionary<long, VillagePaid>> PaidByVillageAsync(
         EnrollmentDbContext db, long campaignId, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var rows = await ConfirmedPayments(db, campaignId)
-            .GroupBy(p => p.Enrollment!.Resident!.VillageId)
-            .Select(g => new VillagePaid(
-                g.Key,
-                g.Select(p => p.EnrollmentId).Distinct().Count(),
-                g.Where(p => p.PaidOn == today).Select(p => p.EnrollmentId).Distinct().Count()))
+        var rows = await db.ProgressDeltas.AsNoTracking()
+            .Where(d => d.CampaignId == campaignId)
+            .GroupBy(d => d.VillageId)
+            .Select(g => new VillagePaid(g.Key, g.Sum(d => d.Paid), g.Sum(d => d.PaidOn == today ? d.Paid : 0)))
             .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => r.VillageId);
+        return rows.Where(r => r.Paid != 0 || r.PaidToday != 0).ToDictionary(r => r.VillageId);
     }
 
     /// <summary>The campaign people work on now: the latest open one, else the latest of any status.</summary>

@@ -10,12 +10,11 @@ namespace Enrollment.Web.Features.Progress;
 public sealed record Counted<T>(T Value, DateTimeOffset At);
 
 /// <summary>
-/// Progress counts, shared for a minute per tenant, scope, campaign and day. At 滕州's scale the county count takes
-/// about 3 s (docs/performance.md, "Home pages") and county staff open the page all day; a figure a minute old is
-/// what a campaign office works with. One load per key at a time (concurrent callers await the same task), on its
-/// own context, so no request's lifetime or cancellation decides the shared result. A rolled-up table, kept with
-/// the payments when the app records them, is the lasting answer (see the same section). Scoped only for its
-/// context options; the cache itself is the app's.
+/// Progress figures, shared for a minute per tenant, scope, campaign and day. The paid counts now read the rolled-up
+/// progress deltas (cheap, and exact as of the read: the API's progress answers uncached); the subsidy sums still join
+/// the campaign's enrollments (about 3 s at 滕州's scale, docs/performance.md "Home pages"), which is what the minute
+/// saves. One load per key at a time (concurrent callers await the same task), on its own context, so no request's
+/// lifetime or cancellation decides the shared result. Scoped only for its context options; the cache itself is the app's.
 /// </summary>
 public sealed class ProgressCache(IMemoryCache cache, DbContextOptions<EnrollmentDbContext> options, TimeProvider clock)
 {

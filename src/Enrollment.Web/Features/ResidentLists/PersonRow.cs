@@ -70,7 +70,7 @@ internal static class PersonRows
                 p.Id, p.Name, CitizenIdMask.Mask(p.CitizenId), p.Sex, p.VillageId, township, village,
                 p.HouseholdId is { } h ? numbers.GetValueOrDefault(h) : null, p.Phone, p.Status,
                 campaignId is null ? null : StandingOf(p.Enrollment, p.Exclusion is not null),
-                p.Enrollment is EnrollmentStatus.Registered or EnrollmentStatus.Paid ? p.Payable : null);
+                p.Enrollment is EnrollmentStatus.Registered or EnrollmentStatus.Unconfirmed or EnrollmentStatus.Paid or EnrollmentStatus.GovernmentPaid ? p.Payable : null);
         })];
     }
 
@@ -81,8 +81,8 @@ internal static class PersonRows
         var excluded = db.Exclusions.Where(x => x.CampaignId == campaignId);
         return standing switch
         {
-            CampaignStanding.Paid => residents.Where(r => enrollments.Any(e => e.ResidentId == r.Id && e.Status == EnrollmentStatus.Paid)),
-            CampaignStanding.Registered => residents.Where(r => enrollments.Any(e => e.ResidentId == r.Id && e.Status == EnrollmentStatus.Registered)),
+            CampaignStanding.Paid => residents.Where(r => enrollments.Any(e => e.ResidentId == r.Id && (e.Status == EnrollmentStatus.Paid || e.Status == EnrollmentStatus.GovernmentPaid))),
+            CampaignStanding.Registered => residents.Where(r => enrollments.Any(e => e.ResidentId == r.Id && (e.Status == EnrollmentStatus.Registered || e.Status == EnrollmentStatus.Unconfirmed))),
             CampaignStanding.Excluded => residents.Where(r => !enrollments.Any(e => e.ResidentId == r.Id && e.Status != EnrollmentStatus.Cancelled)
                 && excluded.Any(x => x.ResidentId == r.Id)),
             CampaignStanding.NotEnrolled => residents.Where(r => !enrollments.Any(e => e.ResidentId == r.Id && e.Status != EnrollmentStatus.Cancelled)
@@ -93,8 +93,8 @@ internal static class PersonRows
     /// <summary>A live enrollment first (paid, then registered); a cancelled one counts as none.</summary>
     private static CampaignStanding StandingOf(EnrollmentStatus? enrollment, bool excluded) => enrollment switch
     {
-        EnrollmentStatus.Paid => CampaignStanding.Paid,
-        EnrollmentStatus.Registered => CampaignStanding.Registered,
+        EnrollmentStatus.Paid or EnrollmentStatus.GovernmentPaid => CampaignStanding.Paid,
+        EnrollmentStatus.Registered or EnrollmentStatus.Unconfirmed => CampaignStanding.Registered,
         EnrollmentStatus.Cancelled or null => excluded ? CampaignStanding.Excluded : CampaignStanding.NotEnrolled,
     };
 }

@@ -8,6 +8,5 @@ namespace Enrollment.Web.Features.Residents;
 /// </summary>
 internal static class CitizenIdMask
 {
-    public static string Mask(string citizenId) =>
-        citizenId.Length == 18 ? string.Concat(citizenId.AsSpan(0, 6), "********", citizenId.AsSpan(14, 4)) : "******";
+    public static string Mask(string citizenId) => Enrollment.Data.Payments.ApiText.MaskId(citizenId);
 }

@@ -45,7 +45,7 @@ public sealed class LifeEventCommands(UserDbContextFactory contexts, CurrentUser
         List<string> cancelled = [], kept = [];
         foreach (var campaign in await HouseholdQueries.OpenCampaignsOfAsync(db, resident.Village!.Path, cancellationToken))
         {
-            var paid = CampaignProgress.ConfirmedPayments(db, campaign.Id).Select(p => p.EnrollmentId);
+            var paid = CampaignProgress.PaidEnrollments(db, campaign.Id).Select(e => e.Id);
             var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.CampaignId == campaign.Id && e.ResidentId == resident.Id, cancellationToken);
             if (enrollment is null || enrollment.Status == EnrollmentStatus.Cancelled)
             {

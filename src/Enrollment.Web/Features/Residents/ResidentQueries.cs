@@ -58,7 +58,7 @@ public sealed class ResidentQueries(UserDbContextFactory contexts, CurrentUser c
             .OrderByDescending(e => e.Campaign!.PolicyYear)
             .Select(e => new ResidentEnrollment(
                 e.Campaign!.Name, e.Campaign.PolicyYear, e.Status, e.QuotePayable, e.QuoteSubsidy, e.QuoteCoverageStart,
-                db.Payments.Where(p => p.EnrollmentId == e.Id && p.ConfirmedAt != null).Sum(p => (decimal?)p.Amount) ?? 0, e.CancelReason))
+                e.PaidAmount ?? 0, e.CancelReason))
             .ToListAsync(cancellationToken);
         return new ResidentDetail(
             resident.Id, resident.Name, CitizenIdMask.Mask(resident.CitizenId), resident.Sex, resident.Phone, resident.Status, resident.Hukou,

@@ -23,7 +23,9 @@ internal static class ResidentText
     public static string Of(EnrollmentStatus status) => status switch
     {
         EnrollmentStatus.Registered => "已登记",
+        EnrollmentStatus.Unconfirmed => "待确认缴费",
         EnrollmentStatus.Paid => "已缴费",
+        EnrollmentStatus.GovernmentPaid => "政府代缴",
         EnrollmentStatus.Cancelled => "已取消",
     };
 

@@ -37,8 +37,8 @@ internal static class ResidentTrialQuery
         var enrollment = await db.Enrollments.AsNoTracking()
             .Where(e => e.ResidentId == residentId && e.CampaignId == campaignId)
             .OrderByDescending(e => e.Id).FirstOrDefaultAsync(ct);
-        DateOnly? paidOn = enrollment is null ? null : await CampaignProgress.ConfirmedPayments(db, campaignId)
-            .Where(p => p.EnrollmentId == enrollment.Id).OrderBy(p => p.PaidOn).Select(p => (DateOnly?)p.PaidOn).FirstOrDefaultAsync(ct);
+        DateOnly? paidOn = enrollment is null ? null : await CampaignProgress.PaidEnrollments(db, campaignId)
+            .Where(e => e.Id == enrollment.Id).Select(e => e.PaidOn).FirstOrDefaultAsync(ct);
 
         var recorded = enrollment?.QuotePayable is { } payable
             ? new QuoteSnapshot(enrollment.QuotePolicyVersion, payable, enrollment.QuoteSubsidy ?? 0, enrollment.QuoteBasis,
