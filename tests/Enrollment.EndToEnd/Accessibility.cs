@@ -20,6 +20,9 @@ internal static class Accessibility
         {
             await page.EvaluateAsync(AxeScript.Value);
         }
+        // An interactive page writes its title into the head once its circuit has rendered it: on a busy machine there
+        // is a moment after connecting when the head's title is not back yet. Wait it out rather than report it.
+        await page.WaitForFunctionAsync("() => document.title.length > 0");
         // Finish MudBlazor's transitions first (a label fading to the focus colour): on a busy machine axe would
         // otherwise measure the contrast of a colour half-way, and report what no person sees for more than 0.2 s.
         var json = await page.EvaluateAsync<JsonElement>("""

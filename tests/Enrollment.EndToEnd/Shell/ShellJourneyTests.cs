@@ -15,6 +15,7 @@ public sealed class ShellJourneyTests(BrowserFixture browser, KestrelApp app) : 
         var response = await page.GotoAsync("/");
 
         response!.Status.ShouldBe(200);
+        await page.WaitForFunctionAsync("() => document.title.length > 0");
         (await page.TitleAsync()).ShouldBe("首页 · 城乡居民医保参保征缴");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("城乡居民基本医疗保险参保征缴");
         // The circuit connects (Blazor's runtime and MudBlazor's scripts loaded) and the theme applies: the app bar is
