@@ -13,7 +13,7 @@ internal static class ApiChecks
         ApiProblem.Unprocessable("campaign_not_collecting", "征缴活动未在征缴中", $"征缴活动“{code}”当前不在征缴中，不能缴费。");
 
     public static ApiProblem UnknownChannel(string channel) =>
-        ApiProblem.Unprocessable("unknown_channel", "缴费渠道不支持", $"不支持的缴费渠道“{channel}”。");
+        ApiProblem.Unprocessable(Imports.Payments.PaymentImportCodes.UnknownChannel, "缴费渠道不支持", $"不支持的缴费渠道“{channel}”。");
 
     public static ApiProblem InvalidId(string reason) =>
         ApiProblem.Unprocessable("invalid_id_number", "身份证号码无效", reason + "。");

@@ -1,6 +1,6 @@
 namespace Enrollment.Data.Imports.Payments;
 
-/// <summary>The codes a payment file's report adds to the general ones (<see cref="ImportCodes"/>).</summary>
+/// <summary>The codes a payment file's report adds to the general ones (<see cref="ImportCodes"/>); the API answers the shared ones with the same code.</summary>
 public static class PaymentImportCodes
 {
     public const string UnknownChannel = "unknown_channel";
