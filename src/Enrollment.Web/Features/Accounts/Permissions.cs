@@ -18,6 +18,16 @@ public enum Operation
     RequestTransfers,
     /// <summary>审批转出: approve or reject a transfer out of the subtree.</summary>
     DecideTransfers,
+    /// <summary>收费登记: record a resident's or a household's payment (unconfirmed until a township clerk confirms it); the collector's hand-over sheet.</summary>
+    RecordPayments,
+    /// <summary>到账确认、冲正: confirm collectors' entries, reverse a payment with a reason, mark a hand-over sheet received, the township's refund list.</summary>
+    ConfirmPayments,
+    /// <summary>导入税务缴费明细: the tax bureau's payment file for a campaign, county-wide.</summary>
+    ImportPayments,
+    /// <summary>退费审批: approve a double payment's refund and record when it was paid back, county-wide.</summary>
+    ManageRefunds,
+    /// <summary>政府代缴: record the government's payment for every resident whose whole contribution a subsidy pays.</summary>
+    RecordGovernmentPayments,
     /// <summary>征缴活动: campaigns, their policy and versions, quotas, next year, roster roll-over.</summary>
     ManageCampaigns,
     /// <summary>用户管理: the accounts the administrator's scope holds.</summary>
@@ -50,13 +60,16 @@ public static class Permissions
     {
         [UserRole.SystemAdmin] = Set(Operation.ManageUsers, Operation.ManageTenants),
         [UserRole.BureauAdmin] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.ImportResidents,
-            Operation.RequestTransfers, Operation.DecideTransfers, Operation.ManageCampaigns, Operation.ManageUsers, Operation.ManageApiKeys),
+            Operation.RequestTransfers, Operation.DecideTransfers, Operation.RecordPayments, Operation.ConfirmPayments, Operation.ImportPayments,
+            Operation.ManageRefunds, Operation.RecordGovernmentPayments, Operation.ManageCampaigns, Operation.ManageUsers, Operation.ManageApiKeys),
         [UserRole.BureauStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers,
-            Operation.DecideTransfers),
-        [UserRole.Finance] = Set(Operation.QuoteTrial),
+            Operation.DecideTransfers, Operation.RecordPayments, Operation.ConfirmPayments, Operation.ImportPayments, Operation.ManageRefunds,
+            Operation.RecordGovernmentPayments),
+        [UserRole.Finance] = Set(Operation.QuoteTrial, Operation.ManageRefunds),
         [UserRole.TownshipStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.ImportResidents,
-            Operation.RequestTransfers, Operation.DecideTransfers),
-        [UserRole.VillageStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers),
+            Operation.RequestTransfers, Operation.DecideTransfers, Operation.RecordPayments, Operation.ConfirmPayments),
+        [UserRole.VillageStaff] = Set(Operation.QuoteTrial, Operation.ReadResidents, Operation.RegisterResidents, Operation.RequestTransfers,
+            Operation.RecordPayments),
         [UserRole.DepartmentStaff] = Set(Operation.QuoteTrial),
     }.ToFrozenDictionary();
 
@@ -64,9 +77,10 @@ public static class Permissions
     public static OperationScope ScopeOf(Operation operation) => operation switch
     {
         Operation.ManageTenants => OperationScope.System,
-        Operation.ManageCampaigns or Operation.ManageApiKeys => OperationScope.County,
+        Operation.ManageCampaigns or Operation.ManageApiKeys or Operation.ImportPayments or Operation.ManageRefunds
+            or Operation.RecordGovernmentPayments => OperationScope.County,
         Operation.QuoteTrial or Operation.ReadResidents or Operation.RegisterResidents or Operation.ImportResidents or Operation.RequestTransfers
-            or Operation.DecideTransfers or Operation.ManageUsers => OperationScope.Subtree,
+            or Operation.DecideTransfers or Operation.RecordPayments or Operation.ConfirmPayments or Operation.ManageUsers => OperationScope.Subtree,
     };
 
     /// <summary>Whether <paramref name="role"/> may perform <paramref name="operation"/>.</summary>
