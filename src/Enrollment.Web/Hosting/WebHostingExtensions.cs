@@ -42,6 +42,8 @@ internal static class WebHostingExtensions
         builder.Services.AddHostedService<Features.Progress.ProgressCompaction>();
         builder.Services.AddEnrollmentFeatures();
         builder.Services.Configure<IdLookupOptions>(builder.Configuration.GetSection(IdLookupOptions.Section));
+        builder.Services.Configure<Features.Campaigns.PolicyEdit.RequoteOptions>(
+            builder.Configuration.GetSection(Features.Campaigns.PolicyEdit.RequoteOptions.Section));
         return builder;
     }
 

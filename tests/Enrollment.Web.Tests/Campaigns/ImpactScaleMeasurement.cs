@@ -60,7 +60,8 @@ public sealed class ImpactScaleMeasurement(ITestOutputHelper output)
         var (current, proposed) = await ProposalAsync(scope.Db);
 
         var (saved, elapsed, peak, allocated) = await MeasureAsync(() =>
-            PolicyEditHandler.SaveAsync(scope.Db, current, proposed, "测量：60—69岁资助比例调整", null, new DateTimeOffset(Today.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero), Today));
+            PolicyEditHandler.SaveAsync(scope.Db, current, proposed, "测量：60—69岁资助比例调整", null, new DateTimeOffset(Today.ToDateTime(new TimeOnly(2, 0)), TimeSpan.Zero), Today,
+                inlineRequoteLimit: int.MaxValue));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"save: {saved}, {elapsed}, peak managed heap {peak / 1048576} MB, allocated {allocated / 1048576} MB"));
     }

@@ -1,10 +1,13 @@
 using Enrollment.Data;
+using Enrollment.Data.Quoting;
 using Enrollment.Data.Tenancy;
 using Enrollment.Domain.Policies;
 using Enrollment.Testing;
 using Enrollment.Testing.Web;
 using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Campaigns.PolicyEdit;
+using Enrollment.Web.Features.ResidentLists;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using static Enrollment.Web.Tests.Campaigns.Forms;
@@ -21,6 +24,7 @@ public sealed class ImpactTests(DemoApp app) : IClassFixture<DemoApp>
 {
     private static readonly DateOnly Today = new(2024, 11, 20);
     private static readonly DateTimeOffset Now = new(2024, 11, 20, 2, 0, 0, TimeSpan.Zero);
+    private const int InlineLimit = 20_000;
 
     // 60–69: share 0.5 → 0.5555 (400 × 0.5555 = 222.20: payable 200 → 177.80, all county).
     // 计划生育特殊家庭: county part 0.5 → 0.3 (400 subsidised either way: county 200 → 120, township 200 → 280).
@@ -64,7 +68,7 @@ public sealed class ImpactTests(DemoApp app) : IClassFixture<DemoApp>
         await using (var scope = await ScopeAsync())
         {
             var (current, proposal) = await ProposeAsync(scope.Db);
-            (await PolicyEditHandler.SaveAsync(scope.Db, current, proposal, "测试：调整资助比例", null, Now, Today)).ShouldBeTrue();
+            (await PolicyEditHandler.SaveAsync(scope.Db, current, proposal, "测试：调整资助比例", null, Now, Today, InlineLimit)).ShouldBe(PolicySaved.Saved);
         }
         var next = baseline + 1;
         (await CurrentVersionAsync()).ShouldBe(next);
@@ -91,6 +95,47 @@ public sealed class ImpactTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task Many_unpaid_are_requoted_in_the_background_and_show_as_requoting_until_then()
+    {
+        var world = await BuildWorldAsync();
+        var baseline = await CurrentVersionAsync();
+        long campaignId;
+        await using (var scope = await ScopeAsync())
+        {
+            var (current, proposal) = await ProposeAsync(scope.Db);
+            campaignId = current.Campaign.Id;
+            // A limit below the five unpaid: the save leaves the re-quote to the background.
+            (await PolicyEditHandler.SaveAsync(scope.Db, current, proposal, "测试：后台重算", null, Now, Today, inlineRequoteLimit: 4))
+                .ShouldBe(PolicySaved.RequoteQueued);
+        }
+        var next = baseline + 1;
+        (await CurrentVersionAsync()).ShouldBe(next);
+        (await SnapshotAsync(world["A"])).ShouldStartWith($"{baseline}|200.00|");
+
+        await using (var scope = await ScopeAsync())
+        {
+            (await StaleQuotes.Of(scope.Db, campaignId, next).CountAsync()).ShouldBe(5);   // A, C, D, E, F: not paid
+            var residentA = await scope.Db.Enrollments.Where(e => e.Id == world["A"]).Select(e => e.ResidentId).SingleAsync();
+            var residentB = await scope.Db.Enrollments.Where(e => e.Id == world["B"]).Select(e => e.ResidentId).SingleAsync();
+            var rows = await PersonRows.LoadAsync(scope.Db, scope.Db.Residents.Where(r => r.Id == residentA || r.Id == residentB).OrderBy(r => r.Id),
+                campaignId, null, CancellationToken.None);
+            rows.Single(r => r.Id == residentA).PayableStale.ShouldBeTrue();    // unpaid, quoted with the old version: 重算中
+            rows.Single(r => r.Id == residentB).PayableStale.ShouldBeFalse();   // paid: the amount paid stands
+
+            (await StaleQuotes.CatchUpAsync(scope.Db, campaignId, Today, Now)).ShouldBe(5);
+        }
+        (await SnapshotAsync(world["A"])).ShouldBe($"{next}|177.80|222.20|age_60_69|222.20|0.00|special_group|direct|2025-01-01|f");
+        (await SnapshotAsync(world["B"])).ShouldStartWith($"{baseline}|200.00|");
+        await using (var scope = await ScopeAsync())
+        {
+            (await StaleQuotes.Of(scope.Db, campaignId, next).CountAsync()).ShouldBe(0);
+            (await StaleQuotes.CatchUpAsync(scope.Db, campaignId, Today, Now)).ShouldBe(0);   // nothing stale: nothing written
+        }
+        var reason = await app.ScalarAsync<string>("SELECT after->>'reason' FROM audit_log WHERE entity = 'enrollments' ORDER BY id DESC LIMIT 1");
+        reason.ShouldBe("测试：后台重算");
+    }
+
+    [Fact]
     public async Task When_the_requote_fails_the_version_is_not_saved_either()
     {
         var world = await BuildWorldAsync();
@@ -105,7 +150,7 @@ public sealed class ImpactTests(DemoApp app) : IClassFixture<DemoApp>
         {
             await using var scope = await ScopeAsync();
             var (current, proposal) = await ProposeAsync(scope.Db);
-            await Should.ThrowAsync<PostgresException>(() => PolicyEditHandler.SaveAsync(scope.Db, current, proposal, "测试：应整体回滚", null, Now, Today));
+            await Should.ThrowAsync<PostgresException>(() => PolicyEditHandler.SaveAsync(scope.Db, current, proposal, "测试：应整体回滚", null, Now, Today, InlineLimit));
         }
         finally
         {

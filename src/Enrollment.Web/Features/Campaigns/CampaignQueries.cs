@@ -1,5 +1,6 @@
 using Enrollment.Data;
 using Enrollment.Data.Entities;
+using Enrollment.Data.Quoting;
 using Enrollment.Domain.Policies;
 using Enrollment.Web.Components.Grids;
 using Enrollment.Web.Features.Accounts;
@@ -15,7 +16,7 @@ public sealed record CampaignRow(
 /// <summary>A campaign and its current policy, as its page shows it.</summary>
 public sealed record CampaignView(
     string Code, string Name, int PolicyYear, CampaignStatus Status, string? Township, int Version, DateTimeOffset VersionAt,
-    string VersionReason, PolicyDocument Document, IReadOnlyList<PolicyProblem> Problems)
+    string VersionReason, PolicyDocument Document, IReadOnlyList<PolicyProblem> Problems, int StaleQuotes = 0)
 {
     /// <summary>Drafts change freely, open campaigns with a reason after a preview; closed and accepted ones are final.</summary>
     public bool Editable => Status is CampaignStatus.Draft or CampaignStatus.Open;
@@ -83,10 +84,14 @@ public sealed class CampaignQueries(UserDbContextFactory contexts, CurrentUser c
         }
         var campaign = current.Campaign;
         var townships = await TownshipNamesAsync(db, [campaign.JurisdictionId], cancellationToken);
+        // An open campaign's unpaid whose amounts a background re-quote has not reached yet (the page shows it running).
+        var stale = campaign.Status == CampaignStatus.Open
+            ? await StaleQuotes.Of(db, campaign.Id, current.Version.Version).CountAsync(cancellationToken)
+            : 0;
         return new CampaignView(
             campaign.Code, campaign.Name, campaign.PolicyYear, campaign.Status,
             campaign.JurisdictionId is { } id ? townships.GetValueOrDefault(id) : null,
-            current.Version.Version, current.Version.CreatedAt, current.Version.Reason, document, current.Loaded.Problems);
+            current.Version.Version, current.Version.CreatedAt, current.Version.Reason, document, current.Loaded.Problems, stale);
     }
 
     public async Task<VersionsHeader?> VersionsHeaderAsync(string code, CancellationToken cancellationToken = default)

@@ -8,7 +8,7 @@ namespace Enrollment.Web.Features.Campaigns;
 internal static class CampaignServices
 {
     /// <summary>
-    /// The campaign pages' queries and commands (scoped), and the roster roll-over's job list and worker (one per
+    /// The campaign pages' queries and commands (scoped), and the roster roll-over's job list and worker, the background re-quote's queue and worker (one per
     /// app: a job outlives the circuit that started it).
     /// </summary>
     public static IServiceCollection AddCampaigns(this IServiceCollection services)
@@ -17,6 +17,8 @@ internal static class CampaignServices
             .AddScoped<RolloverQueries>().AddScoped<RolloverCommands>().AddScoped<CampaignStatusCommands>();
         services.AddSingleton<RolloverJobs>();
         services.AddHostedService<RolloverWorker>();
+        services.AddSingleton<RequoteQueue>();
+        services.AddHostedService<RequoteWorker>();
         return services;
     }
 }

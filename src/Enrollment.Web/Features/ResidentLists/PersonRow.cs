@@ -1,5 +1,6 @@
 using Enrollment.Data;
 using Enrollment.Data.Entities;
+using Enrollment.Data.Quoting;
 using Enrollment.Domain.Residents;
 using Enrollment.Web.Features.Residents;
 using Microsoft.EntityFrameworkCore;
@@ -21,11 +22,13 @@ public enum CampaignStanding
 /// <summary>
 /// One person in a search result or a village's list. The ID number is masked (docs/security.md: every page and
 /// export) and no birth date or age goes with it; the full number stays on the resident's audited page.
-/// <see cref="Standing"/> and <see cref="Payable"/> are null when the county has no campaign.
+/// <see cref="Standing"/> and <see cref="Payable"/> are null when the county has no campaign. <see cref="PayableStale"/>:
+/// the stored amount predates the campaign's current policy and a background re-quote has not reached it yet, so it
+/// is shown as 重算中, not as the amount due.
 /// </summary>
 public sealed record PersonRow(
     long Id, string Name, string MaskedCitizenId, Sex Sex, long VillageId, string Township, string Village, string? HouseholdNumber,
-    string? Phone, ResidentStatus Status, CampaignStanding? Standing, decimal? Payable);
+    string? Phone, ResidentStatus Status, CampaignStanding? Standing, decimal? Payable, bool PayableStale = false);
 
 /// <summary>
 /// The rows shared by the search, the lists and the exports: the residents' page as ordered and cut, each row with its
@@ -37,7 +40,7 @@ internal static class PersonRows
 {
     private sealed record Base(
         long Id, string Name, string CitizenId, Sex Sex, long VillageId, long? HouseholdId, string? Phone, ResidentStatus Status,
-        EnrollmentStatus? Enrollment, decimal? Payable, long? Exclusion);
+        EnrollmentStatus? Enrollment, decimal? Payable, int? QuoteVersion, long? Exclusion);
 
     /// <summary>
     /// The rows of <paramref name="residents"/> (already filtered, ordered and paged), with their standing in
@@ -53,11 +56,13 @@ internal static class PersonRows
         // planner read every resident of the user's township through the query filters' joins (17–600 ms).
         var enrollments = db.Enrollments.Where(e => e.CampaignId == campaignId);
         var exclusions = db.Exclusions.Where(x => x.CampaignId == campaignId);
+        var currentVersion = campaignId is { } campaign ? await StaleQuotes.CurrentVersionAsync(db, campaign, cancellationToken) : 0;
         var people = await residents
             .Select(r => new Base(
                 r.Id, r.Name, r.CitizenId, r.Sex, r.VillageId, r.HouseholdId, r.Phone, r.Status,
                 enrollments.Where(e => e.ResidentId == r.Id).Select(e => (EnrollmentStatus?)e.Status).FirstOrDefault(),
                 enrollments.Where(e => e.ResidentId == r.Id).Select(e => e.QuotePayable).FirstOrDefault(),
+                enrollments.Where(e => e.ResidentId == r.Id).Select(e => e.QuotePolicyVersion).FirstOrDefault(),
                 exclusions.Where(x => x.ResidentId == r.Id).Select(x => (long?)x.Id).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         var householdIds = people.Select(p => p.HouseholdId).OfType<long>().Distinct().ToList();
@@ -70,7 +75,8 @@ internal static class PersonRows
                 p.Id, p.Name, CitizenIdMask.Mask(p.CitizenId), p.Sex, p.VillageId, township, village,
                 p.HouseholdId is { } h ? numbers.GetValueOrDefault(h) : null, p.Phone, p.Status,
                 campaignId is null ? null : StandingOf(p.Enrollment, p.Exclusion is not null),
-                p.Enrollment is EnrollmentStatus.Registered or EnrollmentStatus.Unconfirmed or EnrollmentStatus.Paid or EnrollmentStatus.GovernmentPaid ? p.Payable : null);
+                p.Enrollment is EnrollmentStatus.Registered or EnrollmentStatus.Unconfirmed or EnrollmentStatus.Paid or EnrollmentStatus.GovernmentPaid ? p.Payable : null,
+                p.Enrollment is { } status && StaleQuotes.IsStale(status, p.QuoteVersion, currentVersion));
         })];
     }
 
@@ -78,10 +84,11 @@ internal static class PersonRows
     public static IQueryable<Resident> Having(EnrollmentDbContext db, IQueryable<Resident> residents, long campaignId, CampaignStanding standing)
     {
         var enrollments = db.Enrollments.Where(e => e.CampaignId == campaignId);
+        var paid = enrollments.Where(CampaignEnrollment.IsPaid);
         var excluded = db.Exclusions.Where(x => x.CampaignId == campaignId);
         return standing switch
         {
-            CampaignStanding.Paid => residents.Where(r => enrollments.Any(e => e.ResidentId == r.Id && (e.Status == EnrollmentStatus.Paid || e.Status == EnrollmentStatus.GovernmentPaid))),
+            CampaignStanding.Paid => residents.Where(r => paid.Any(e => e.ResidentId == r.Id)),
             CampaignStanding.Registered => residents.Where(r => enrollments.Any(e => e.ResidentId == r.Id && (e.Status == EnrollmentStatus.Registered || e.Status == EnrollmentStatus.Unconfirmed))),
             CampaignStanding.Excluded => residents.Where(r => !enrollments.Any(e => e.ResidentId == r.Id && e.Status != EnrollmentStatus.Cancelled)
                 && excluded.Any(x => x.ResidentId == r.Id)),

@@ -13,5 +13,8 @@ internal static class PersonText
 
     public static string Of(CampaignStanding? standing) => standing is { } s ? Of(s) : "—";
 
+    /// <summary>An amount a background re-quote has not reached yet (not the amount due).</summary>
+    public const string Requoting = "重算中";
+
     public static string Money(decimal? amount) => amount?.ToString("N2", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 }

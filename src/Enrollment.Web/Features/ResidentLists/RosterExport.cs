@@ -58,7 +58,8 @@ internal static class RosterExport
         await foreach (var p in people)
         {
             yield return [++n, p.Township, p.Village, p.HouseholdNumber, p.Name, ResidentText.Of(p.Sex), p.MaskedCitizenId, p.Phone,
-                ResidentText.Of(p.Status), p.Standing is { } s ? PersonText.Of(s) : null, p.Payable];
+                ResidentText.Of(p.Status), p.Standing is { } s ? PersonText.Of(s) : null,
+                p.PayableStale ? PersonText.Requoting : p.Payable];
         }
     }
 }

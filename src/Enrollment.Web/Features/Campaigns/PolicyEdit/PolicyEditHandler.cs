@@ -125,13 +125,15 @@ internal static class PolicyEditHandler
 
     /// <summary>
     /// Saves the proposal as the next version (audited by the DbContext) and mirrors name, window and phases onto
-    /// the campaign row; for an open campaign, re-quotes the enrollments not paid yet with the new version
-    /// (<see cref="QuoteSnapshotRefresh"/>), in the same transaction, so the version and the re-quote land together
-    /// or not at all. False when someone else saved a version first.
+    /// the campaign row. For an open campaign the enrollments not paid yet are re-quoted with the new version
+    /// (<see cref="QuoteSnapshotRefresh"/>): in the same transaction when there are at most
+    /// <paramref name="inlineRequoteLimit"/> of them, so the version and the re-quote land together; otherwise the
+    /// re-quote is left to the background worker (a county-wide one takes 30–60 s, longer than a request should) and
+    /// until it lands the lists show those amounts as 重算中 (<see cref="StaleQuotes"/>).
     /// </summary>
-    public static async Task<bool> SaveAsync(
+    public static async Task<PolicySaved> SaveAsync(
         EnrollmentDbContext db, CampaignPolicy current, PolicyProposal proposal, string reason, long? userId, DateTimeOffset now,
-        DateOnly today, CancellationToken ct = default)
+        DateOnly today, int inlineRequoteLimit, CancellationToken ct = default)
     {
         var campaign = current.Campaign;
         var version = campaign.AddPolicyVersion(proposal.Json, reason, userId, now);
@@ -144,14 +146,35 @@ internal static class PolicyEditHandler
         catch (DbUpdateException)
         {
             await transaction.RollbackAsync(ct);
-            return false;
+            return PolicySaved.Conflict;
         }
+        var saved = PolicySaved.Saved;
         if (campaign.Status == CampaignStatus.Open && proposal.Policy is { } policy)
         {
-            await QuoteSnapshotRefresh.ApplyAsync(db, campaign.Id, policy, version.Version, reason, today, now, ct: ct);
+            // Counting stops at the limit: the answer is only "few enough to re-quote now" or not.
+            var unpaid = await StaleQuotes.Unpaid(db, campaign.Id).Take(inlineRequoteLimit + 1).CountAsync(ct);
+            if (unpaid <= inlineRequoteLimit)
+            {
+                await QuoteSnapshotRefresh.ApplyAsync(db, campaign.Id, policy, version.Version, reason, today, now, ct: ct);
+            }
+            else
+            {
+                saved = PolicySaved.RequoteQueued;
+            }
         }
         // An exception above leaves the transaction uncommitted: disposing it rolls the version back too.
         await transaction.CommitAsync(ct);
-        return true;
+        return saved;
     }
+}
+
+/// <summary>What saving a policy version did.</summary>
+internal enum PolicySaved
+{
+    /// <summary>Saved, and the unpaid (if any) re-quoted with it.</summary>
+    Saved,
+    /// <summary>Saved; the re-quote of the many unpaid is for the background worker.</summary>
+    RequoteQueued,
+    /// <summary>Someone else saved a version first: nothing saved.</summary>
+    Conflict,
 }

@@ -7,6 +7,7 @@ using Enrollment.Web.Components.Forms;
 using Enrollment.Web.Features.Accounts;
 using Enrollment.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Enrollment.Web.Features.Campaigns.PolicyEdit;
 
@@ -50,15 +51,18 @@ public enum PolicySaveOutcome
     NotFound,
 }
 
-/// <summary>What a preview or a save answered; <see cref="Impact"/> whenever one was computed.</summary>
-public sealed record PolicySaveAnswer(PolicySaveOutcome Outcome, PolicyCheck? Check = null, ImpactSummary? Impact = null, int? Version = null);
+/// <summary>What a preview or a save answered; <see cref="Impact"/> whenever one was computed; <see cref="RequoteQueued"/>
+/// when the unpaid are re-quoted in the background after the save.</summary>
+public sealed record PolicySaveAnswer(
+    PolicySaveOutcome Outcome, PolicyCheck? Check = null, ImpactSummary? Impact = null, int? Version = null, bool RequoteQueued = false);
 
 /// <summary>
 /// The whole-policy editor's handler: open, check as the administrator types, preview the impact on the enrolled,
 /// save as the next version (re-quoting the unpaid of an open campaign in the same transaction). County
 /// administrators only; another county's campaign is not found.
 /// </summary>
-public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser currentUser, TimeProvider clock)
+public sealed class PolicyEditor(
+    UserDbContextFactory contexts, CurrentUser currentUser, TimeProvider clock, RequoteQueue requotes, IOptions<RequoteOptions> requoteOptions)
 {
     /// <summary>The reason is kept with the version; longer text is refused by the form and here.</summary>
     public const int ReasonLength = 200;
@@ -135,11 +139,19 @@ public sealed class PolicyEditor(UserDbContextFactory contexts, CurrentUser curr
                 return new PolicySaveAnswer(PolicySaveOutcome.ReasonRequired, check);
             }
         }
-        if (!await PolicyEditHandler.SaveAsync(db, current, proposal, why ?? "修改草稿政策", user.Id, clock.GetUtcNow(), clock.Today(), cancellationToken))
+        var saved = await PolicyEditHandler.SaveAsync(db, current, proposal, why ?? "修改草稿政策", user.Id, clock.GetUtcNow(), clock.Today(),
+            requoteOptions.Value.InlineLimit, cancellationToken);
+        switch (saved)
         {
-            return new PolicySaveAnswer(PolicySaveOutcome.Conflict, check);
+            case PolicySaved.Conflict:
+                return new PolicySaveAnswer(PolicySaveOutcome.Conflict, check);
+            case PolicySaved.RequoteQueued:
+                requotes.Request(db.Tenant.TenantId!.Value, current.Campaign.Id);
+                return new PolicySaveAnswer(PolicySaveOutcome.Saved, check, Version: proposal.Document.Version, RequoteQueued: true);
+            case PolicySaved.Saved:
+                return new PolicySaveAnswer(PolicySaveOutcome.Saved, check, Version: proposal.Document.Version);
         }
-        return new PolicySaveAnswer(PolicySaveOutcome.Saved, check, Version: proposal.Document.Version);
+        throw new InvalidOperationException($"Unknown save outcome {saved}.");
     }
 
     /// <summary>
