@@ -60,6 +60,25 @@ internal static class DatabaseChecks
 
     public static async Task<List<Check>> RunAsync(LoadOptions options, LoadRun run, HttpClient http, CancellationToken ct)
     {
+        // The pool's connections may predate a database restart (a fault): start from new ones, and wait for it to be up.
+        NpgsqlConnection.ClearAllPools();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CheckAsync(options, run, http, ct);
+            }
+            catch (NpgsqlException e) when (attempt < 10 && (e.IsTransient || e is PostgresException { SqlState: "57P01" or "57P03" }))
+            {
+                Console.WriteLine($"checks: database not ready ({e.Message}); again in 3 s");
+                NpgsqlConnection.ClearAllPools();
+                await Task.Delay(3000, ct);
+            }
+        }
+    }
+
+    private static async Task<List<Check>> CheckAsync(LoadOptions options, LoadRun run, HttpClient http, CancellationToken ct)
+    {
         await using var db = new NpgsqlConnection(options.Database);
         await db.OpenAsync(ct);
         var stored = new Dictionary<(string, string, string), (long Id, decimal Amount, string State, long Enrollment)>();

@@ -48,6 +48,9 @@ internal sealed record LoadOptions
     /// <summary>The app's process id, to report the CPU time it used during the run (optional).</summary>
     public int? AppPid { get; init; }
 
+    /// <summary>A shell command run once, this far into the run (a fault: restart the database, kill the app).</summary>
+    public (TimeSpan At, string Command)? Fault { get; init; }
+
     public int ResidentsToPrepare => Residents > 0 ? Residents : (int)Math.Max(2_000, Duration.TotalSeconds * 1_500 + 5_000);
 
     public static LoadOptions Parse(string[] args)
@@ -90,6 +93,7 @@ internal sealed record LoadOptions
             Seed = (int)Number("seed", 1),
             RunId = Get("run-id", "LG" + DateTime.UtcNow.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture)),
             AppPid = values.TryGetValue("app-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            Fault = values.TryGetValue("fault-command", out var fault) ? (TimeSpan.FromSeconds(Number("fault-at", 10)), fault) : null,
         };
     }
 }

@@ -7,6 +7,7 @@ using Enrollment.LoadGen;
 //   ENROLLMENT_LOADGEN_KEY=enr_… ENROLLMENT_LOADGEN_DB='Host=…;Database=…;Username=postgres' \
 //   loadgen --base http://127.0.0.1:5090 --paid-on 2024-11-20 [--clients 32] [--duration 60] [--warmup 5]
 //           [--repeat 0.10] [--concurrent 0.4] [--wrong 0.05] [--residents N] [--app-pid PID] [--run-id LG…]
+//           [--fault-at 10 --fault-command 'shell command']   (faults.sh beside this file uses it)
 // Exit: 0 every check passed; 1 a check failed; 2 arguments unusable.
 LoadOptions options;
 try
@@ -39,7 +40,9 @@ var run = new LoadRun(options, new Sender(http, options, tally), tally, candidat
 
 var cpu = CpuTimes.Take(options.AppPid);
 Console.WriteLine($"load average before the run {Report.LoadAverage()}");
+var fault = options.Fault is { } f ? Faults.RunAsync(f.At, f.Command, tally, stop.Token) : Task.CompletedTask;
 await run.RunAsync(stop.Token);
+await fault;
 var elapsed = tally.Elapsed;
 var used = CpuTimes.Take(options.AppPid) - cpu;
 Console.WriteLine($"load average after the run  {Report.LoadAverage()}");

@@ -30,6 +30,10 @@ internal static class Report
         Console.WriteLine($"answers by status: {Join(tally.Statuses)}");
         Console.WriteLine($"answers by code:   {Join(tally.Codes)}");
         Console.WriteLine($"events:            {(tally.Events.IsEmpty ? "none" : Join(tally.Events))}");
+        if (tally.FirstOutage is { } first)
+        {
+            Console.WriteLine(string.Create(i, $"outage seen from {first:F1} s to {tally.LastOutage:F1} s of the run ({tally.LastOutage - first:F1} s)"));
+        }
         var kinds = run.Sent.GroupBy(s => s.Kind).ToDictionary(g => g.Key.ToString(), g => (long)g.Sum(s => s.Outcomes.Count));
         Console.WriteLine($"requests by kind:  {Join(kinds)}");
         if (run.RanOutOfResidents)
@@ -44,6 +48,7 @@ internal static class Report
         var answers = new List<Check>
         {
             new("500 answers = 0", !tally.Statuses.ContainsKey("500"), $"{(tally.Statuses.TryGetValue("500", out var n) ? n : 0)}"),
+            new("every 503 carries Retry-After", tally.Event("503 without Retry-After") == 0, $"{tally.Event("503 without Retry-After")} without"),
             new("every answer as expected (201 once, repeats 200 with the first body, each wrong request its code)",
                 tally.Event("unexpected answer") == 0, $"{tally.Event("unexpected answer")} unexpected"),
         };

@@ -44,9 +44,14 @@ internal sealed class Sender(HttpClient http, LoadOptions options, Tally tally)
                 switch (status)
                 {
                     case 503 or 429:
+                        if (status == 503)
+                        {
+                            tally.Outage(response.Headers.RetryAfter is null ? "503 without Retry-After" : "503 with Retry-After");
+                        }
                         wait = Min(response.Headers.RetryAfter?.Delta ?? wait, options.MaxRetryAfter);
                         break;
                     case >= 500:
+                        tally.Outage($"{status} answer");
                         lost++;
                         break;
                     default:
@@ -55,13 +60,13 @@ internal sealed class Sender(HttpClient http, LoadOptions options, Tally tally)
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                tally.Count("timeout");
+                tally.Outage("timeout");
                 lost++;
             }
             catch (HttpRequestException e)
             {
                 // Refused before anything was sent is harmless; broken after the request was sent is a lost attempt.
-                tally.Count(e.HttpRequestError == HttpRequestError.ConnectionError ? "connection refused" : "connection broken");
+                tally.Outage(e.HttpRequestError == HttpRequestError.ConnectionError ? "connection refused" : "connection broken");
                 lost += e.HttpRequestError == HttpRequestError.ConnectionError ? 0 : 1;
             }
             if (tally.Elapsed - first > options.RetryFor)

@@ -38,8 +38,24 @@ internal sealed class Tally(TimeSpan duration)
         }
     }
 
-    /// <summary>Something that is not an answer, or a decision about one: "connection error", "timeout", "retry"…</summary>
+    /// <summary>Something that is not an answer, or a decision about one: "connection refused", "timeout", "retry"…</summary>
     public void Count(string what) => Events.AddOrUpdate(what, 1, (_, n) => n + 1);
+
+    /// <summary>A sign of an outage (a 503, a timeout, a connection error): when the first and the last were seen.</summary>
+    public void Outage(string what)
+    {
+        Count(what);
+        var now = _clock.Elapsed.TotalSeconds;
+        lock (_latencies)
+        {
+            FirstOutage ??= now;
+            LastOutage = now;
+        }
+    }
+
+    public double? FirstOutage { get; private set; }
+
+    public double? LastOutage { get; private set; }
 
     public long Event(string what) => Events.TryGetValue(what, out var n) ? n : 0;
 
