@@ -40,7 +40,7 @@ internal sealed record LoadOptions
     /// <summary>The longest wait a Retry-After may impose (the app says 10 s for 503; a load test wants to see recovery).</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(1);
 
-    public int Seed { get; init; } = 1;
+    public int Seed { get; init; }
 
     /// <summary>Prefix of every reference this run sends, so the checks find its payments and only them.</summary>
     public required string RunId { get; init; }
@@ -90,7 +90,9 @@ internal sealed record LoadOptions
             RequestTimeout = TimeSpan.FromSeconds(Number("timeout", 30)),
             RetryFor = TimeSpan.FromSeconds(Number("retry-for", 90)),
             MaxRetryAfter = TimeSpan.FromSeconds(Number("max-retry-after", 1)),
-            Seed = (int)Number("seed", 1),
+            // Random unless given: the residents the government pays for stay unpaid, so a fixed order would offer
+            // the same ones again to every later run.
+            Seed = (int)Number("seed", Random.Shared.Next(1, 1_000_000)),
             RunId = Get("run-id", "LG" + DateTime.UtcNow.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture)),
             AppPid = values.TryGetValue("app-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             Fault = values.TryGetValue("fault-command", out var fault) ? (TimeSpan.FromSeconds(Number("fault-at", 10)), fault) : null,

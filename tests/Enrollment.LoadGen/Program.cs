@@ -32,7 +32,7 @@ http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 
-Console.WriteLine($"run {options.RunId}: {options.Clients} clients, {options.Duration.TotalSeconds:F0} s (first {options.Warmup.TotalSeconds:F0} s not measured) "
+Console.WriteLine($"run {options.RunId} (seed {options.Seed}): {options.Clients} clients, {options.Duration.TotalSeconds:F0} s (first {options.Warmup.TotalSeconds:F0} s not measured) "
     + $"against {options.BaseUrl}, {options.Campaign} paid on {options.PaidOn:yyyy-MM-dd}; load average {Report.LoadAverage()}");
 var candidates = await Candidates.PrepareAsync(options, http, stop.Token);
 var tally = new Tally(options.Duration);
