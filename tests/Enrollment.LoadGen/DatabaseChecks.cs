@@ -82,10 +82,12 @@ internal static class DatabaseChecks
         await using var db = new NpgsqlConnection(options.Database);
         await db.OpenAsync(ct);
         var stored = new Dictionary<(string, string, string), (long Id, decimal Amount, string State, long Enrollment)>();
+        var rows = 0;
         await using (var reader = await Command(db, RunPayments, options.Tenant, options.RunId + "-%").ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
+                rows++;
                 stored[(reader.GetString(0), reader.GetString(1), reader.GetString(2))] =
                     (reader.GetInt64(3), reader.GetDecimal(4), reader.GetString(5), reader.GetInt64(6));
             }
@@ -100,8 +102,9 @@ internal static class DatabaseChecks
 
         var paidTwice = (long)(await Command(db, PaidTwice, options.Tenant, stored.Values.Select(s => s.Enrollment).Distinct().ToArray()).ExecuteScalarAsync(ct))!;
         var refundDue = stored.Values.Count(s => s.State == "refund_due");
-        checks.Add(new("doubled = 0 (one payment per (channel, reference, ID) and per enrollment)", paidTwice == 0 && refundDue == 0,
-            $"{stored.Count:N0} payments of this run; {paidTwice} enrollments with more than one unreversed payment; {refundDue} refund_due"));
+        var sameKey = rows - stored.Count;
+        checks.Add(new("doubled = 0 (one payment per (channel, reference, ID) and per enrollment)", sameKey == 0 && paidTwice == 0 && refundDue == 0,
+            $"{rows:N0} payments of this run; {sameKey} under a key already paid; {paidTwice} enrollments with more than one unreversed payment; {refundDue} refund_due"));
 
         var sentKeys = run.Sent.Select(s => s.Payment.Key).ToHashSet();
         var answeredWithError = run.Sent.Where(s => s.Kind != Kind.Conflict && s.Outcomes.All(o => !o.Success && !o.GaveUp))
