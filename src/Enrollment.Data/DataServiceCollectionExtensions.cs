@@ -28,13 +28,14 @@ public static class DataServiceCollectionExtensions
     /// it directly for tenant data must go through <see cref="TenantConnections"/>), the owner's
     /// <see cref="OwnerDataSource"/>, a scoped <see cref="TenantContext"/>, <see cref="EnrollmentDbContext"/> on the
     /// app role with the tenant and audit interceptors, the <see cref="CitizenIdHasher"/> and
-    /// <see cref="DuplicateRegistry"/>, and the SQL migrator.
+    /// <see cref="DuplicateRegistry"/>, the payments API's pool (<see cref="Payments.ApiDataSource"/>), and the SQL migrator.
     /// </summary>
     public static IServiceCollection AddEnrollmentData(this IServiceCollection services, EnrollmentDataOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var appDataSource = new NpgsqlDataSourceBuilder(options.ResolveAppConnectionString()).Build();
         services.AddSingleton(appDataSource);
+        services.AddSingleton(Payments.ApiDataSource.Create(options.ResolveAppConnectionString()));
         if (options.OwnerConnectionString is { Length: > 0 } owner)
         {
             // Only where the owner's connection is given at all (the CLI, tests): the web process never has it.

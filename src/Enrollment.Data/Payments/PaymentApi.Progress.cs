@@ -34,7 +34,7 @@ public sealed partial class PaymentApi
     public async Task<(ApiCaller? Caller, ApiResult<ProgressAnswer> Result)> ProgressAsync(
         byte[] keyHash, string campaign, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
         ApiCaller? caller;
         var townships = new List<ProgressLine>();
         ProgressLine? total = null;

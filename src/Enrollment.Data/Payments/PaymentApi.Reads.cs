@@ -16,7 +16,7 @@ public sealed partial class PaymentApi
     public async Task<(ApiCaller? Caller, ApiResult<DuesAnswer> Result)> DuesAsync(
         byte[] keyHash, string campaign, string idNumber, DateOnly? paidOn, ApiProblem? invalid, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
         var idValid = CitizenId.TryParse(idNumber, out var citizen, out var idError);
         var normalId = idValid ? citizen.ToString() : "";
         ApiCaller? caller;
@@ -120,7 +120,7 @@ public sealed partial class PaymentApi
     /// <summary>GET /api/v1/payments/{id}: a payment of the key's tenant (another tenant's id is not found).</summary>
     public async Task<(ApiCaller? Caller, ApiResult<PaymentView> Result)> GetAsync(byte[] keyHash, long id, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
         ApiCaller? caller;
         PaymentView? view = null;
         await using (var batch = new NpgsqlBatch(connection))

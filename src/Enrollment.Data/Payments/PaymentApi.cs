@@ -11,8 +11,10 @@ namespace Enrollment.Data.Payments;
 /// records it through <c>payment_record</c> (the payment service's function) with the call's audit row. The checks
 /// run in the documented order; nothing is stored on any error but the audit row.
 /// </summary>
-public sealed partial class PaymentApi(NpgsqlDataSource dataSource, PolicyCache policies)
+public sealed partial class PaymentApi(ApiDataSource api, PolicyCache policies)
 {
+    private readonly NpgsqlDataSource _dataSource = api.DataSource;
+
     private const string ReadCampaign = "SELECT id, status FROM campaigns WHERE code = $1";
 
     // The resident, their enrollment in the campaign, its township's name (for a township's subsidy mode), the
@@ -49,7 +51,7 @@ public sealed partial class PaymentApi(NpgsqlDataSource dataSource, PolicyCache 
     public async Task<(ApiCaller? Caller, ApiResult<PaymentAnswer> Result)> RecordAsync(
         byte[] keyHash, PaymentBody? body, ApiProblem? invalid, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var connection = await _dataSource.OpenConnectionAsync(ct);
         var idValid = body is not null && CitizenId.TryParse(body.IdNumber, out _, out _);
         var citizen = idValid ? CitizenId.Parse(body!.IdNumber) : default;
         var normalId = idValid ? citizen.ToString() : null;
