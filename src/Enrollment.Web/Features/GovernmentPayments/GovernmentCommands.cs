@@ -1,6 +1,8 @@
 using Enrollment.Data;
 using Enrollment.Data.Entities;
 using Enrollment.Data.Payments;
+using Enrollment.Domain.Policies;
+using Enrollment.Domain.Rules;
 using Enrollment.Web.Features.Accounts;
 using Enrollment.Web.Features.Refunds;
 using Enrollment.Web.Hosting;
@@ -34,12 +36,12 @@ public sealed class GovernmentCommands(UserDbContextFactory contexts, CurrentUse
         {
             return null;
         }
-        // The payment function's own rule: registered (nothing counting or waiting), nothing to pay, a subsidy to pay.
-        var due = db.Enrollments.AsNoTracking().Where(e => e.CampaignId == campaign.Id && e.Status == EnrollmentStatus.Registered
-            && e.QuotePayable == 0 && e.QuoteSubsidy > 0);
-        var count = await due.CountAsync(cancellationToken);
-        var amount = await due.SumAsync(e => e.QuoteSubsidy, cancellationToken) ?? 0m;
-        return new GovernmentPreview(campaign.Code, campaign.Name, count, amount, IsOpen(campaign.Status));
+        if (Policy(campaign) is not { } policy)
+        {
+            return new GovernmentPreview(campaign.Code, campaign.Name, 0, 0m, false);
+        }
+        var due = await PaymentService.FindFullySubsidisedAsync(db, campaign.Id, policy.Compiled, clock.Today(), cancellationToken);
+        return new GovernmentPreview(campaign.Code, campaign.Name, due.EnrollmentIds.Count, due.Subsidy, IsOpen(campaign.Status));
     }
 
     public async Task<GovernmentAnswer> PayAsync(string? campaignCode, DateOnly? paidOn, CancellationToken cancellationToken = default)
@@ -54,6 +56,10 @@ public sealed class GovernmentCommands(UserDbContextFactory contexts, CurrentUse
         {
             return new GovernmentAnswer(0, GovernmentText.NotOpen);
         }
+        if (Policy(campaign) is not { } policy)
+        {
+            return new GovernmentAnswer(0, GovernmentText.NoPolicy);
+        }
         if (paidOn is not { } day)
         {
             return new GovernmentAnswer(0, GovernmentText.DateMissing);
@@ -64,7 +70,7 @@ public sealed class GovernmentCommands(UserDbContextFactory contexts, CurrentUse
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var written = await PaymentService.PayFullySubsidisedAsync(db, campaign.Id, day, now, cancellationToken);
+        var written = await PaymentService.PayFullySubsidisedByRulesAsync(db, campaign.Id, policy.Compiled, policy.Version, day, now, cancellationToken);
         await PaymentAudit.WriteAsync(db, user, "payments", new { tenant_id = user.TenantId, campaign_id = campaign.Id }, AuditAction.Insert, null,
             new { government_payments = written, campaign = campaign.Code, paid_on = day }, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -80,7 +86,11 @@ public sealed class GovernmentCommands(UserDbContextFactory contexts, CurrentUse
     private static async Task<Campaign?> FindAsync(EnrollmentDbContext db, string? code, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(code) || code.Length > 64
             ? null
-            : await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Code == code.Trim(), cancellationToken);
+            : await db.Campaigns.AsNoTracking().Include(c => c.PolicyVersions).SingleOrDefaultAsync(c => c.Code == code.Trim(), cancellationToken);
+
+    /// <summary>The campaign's current policy, compiled; null when it has none that compiles (nothing can be quoted).</summary>
+    private static (CompiledPolicy Compiled, int Version)? Policy(Campaign campaign) =>
+        campaign.CurrentPolicy() is { } version && PolicyLoader.Load(version.Document).Policy is { } compiled ? (compiled, version.Version) : null;
 }
 
 internal static class GovernmentServices

@@ -14,6 +14,7 @@ internal static class GovernmentText
 {
     public const string UnknownCampaign = "找不到该征缴活动，请从列表中选择。";
     public const string NotOpen = "只能为征缴中或已截止的征缴活动记录政府代缴。";
+    public const string NoPolicy = "该征缴活动没有可用的政策，无法计算应缴金额，未记录政府代缴。";
     public const string DateMissing = "请填写代缴日期。";
     public const string DateInFuture = "代缴日期不能晚于今天。";
 
