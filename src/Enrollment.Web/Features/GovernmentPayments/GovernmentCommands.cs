@@ -68,6 +68,12 @@ public sealed class GovernmentCommands(UserDbContextFactory contexts, CurrentUse
         {
             return new GovernmentAnswer(0, GovernmentText.DateInFuture);
         }
+        // Money for a policy year is collected from the window's start (or, without one, from the year before).
+        var earliest = campaign.WindowStart ?? new DateOnly(campaign.PolicyYear - 1, 1, 1);
+        if (day < earliest)
+        {
+            return new GovernmentAnswer(0, GovernmentText.DateTooEarly(earliest));
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var written = await PaymentService.PayFullySubsidisedByRulesAsync(db, campaign.Id, policy.Compiled, policy.Version, day, now, cancellationToken);
@@ -86,7 +92,7 @@ public sealed class GovernmentCommands(UserDbContextFactory contexts, CurrentUse
     private static async Task<Campaign?> FindAsync(EnrollmentDbContext db, string? code, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(code) || code.Length > 64
             ? null
-            : await db.Campaigns.AsNoTracking().Include(c => c.PolicyVersions).SingleOrDefaultAsync(c => c.Code == code.Trim(), cancellationToken);
+            : await db.Campaigns.AsNoTracking().Include(c => c.PolicyVersions).SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
 
     /// <summary>The campaign's current policy, compiled; null when it has none that compiles (nothing can be quoted).</summary>
     private static (CompiledPolicy Compiled, int Version)? Policy(Campaign campaign) =>

@@ -18,6 +18,9 @@ internal static class GovernmentText
     public const string DateMissing = "请填写代缴日期。";
     public const string DateInFuture = "代缴日期不能晚于今天。";
 
+    public static string DateTooEarly(DateOnly earliest) =>
+        $"代缴日期不能早于本期征缴开始日期（{earliest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}）。";
+
     public static string Written(int count) => count == 0
         ? "没有需要记录政府代缴的人员（此前已全部记录），本次未写入任何记录。"
         : $"已为 {count} 人记录政府代缴，计为已缴费。";

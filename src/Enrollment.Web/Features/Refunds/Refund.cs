@@ -28,6 +28,8 @@ public enum RefundOutcome
     NotRefundable,
     DateMissing,
     DateInFuture,
+    /// <summary>A refund dated before the money was paid.</summary>
+    DateBeforePayment,
     NotFound,
 }
 
@@ -49,6 +51,7 @@ internal static class RefundText
         RefundOutcome.NotRefundable => "该笔缴费已审批、已退费或已冲正，未作更改。请查看列表中的最新状态。",
         RefundOutcome.DateMissing => "请填写退费日期（款项退还给缴费人的日期）。",
         RefundOutcome.DateInFuture => "退费日期不能晚于今天。",
+        RefundOutcome.DateBeforePayment => "退费日期不能早于该笔缴费的缴费日期。",
         RefundOutcome.NotFound => "找不到该笔待退费的缴费，或您无权处理。",
     };
 }

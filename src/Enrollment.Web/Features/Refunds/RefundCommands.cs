@@ -49,7 +49,7 @@ public sealed class RefundCommands(UserDbContextFactory contexts, CurrentUser cu
         await using var db = await contexts.CreateAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var approved = await db.Payments.AsNoTracking().Where(p => p.Id == paymentId && (p.State == PaymentState.RefundDue || p.State == PaymentState.Refunded))
-            .Select(p => new { p.State, p.RefundApprovedAt }).SingleOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.State, p.RefundApprovedAt, p.PaidOn }).SingleOrDefaultAsync(cancellationToken);
         if (approved is null)
         {
             return RefundOutcome.NotFound;
@@ -57,6 +57,10 @@ public sealed class RefundCommands(UserDbContextFactory contexts, CurrentUser cu
         if (approved is { State: PaymentState.RefundDue, RefundApprovedAt: null })
         {
             return RefundOutcome.NotApproved;
+        }
+        if (day < approved.PaidOn)
+        {
+            return RefundOutcome.DateBeforePayment;
         }
         var now = clock.GetUtcNow();
         var result = await PaymentService.RefundAsync(db, paymentId, day, now, cancellationToken);
