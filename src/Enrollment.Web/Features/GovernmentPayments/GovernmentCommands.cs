@@ -90,7 +90,7 @@ public sealed class GovernmentCommands(UserDbContextFactory contexts, CurrentUse
     };
 
     private static async Task<Campaign?> FindAsync(EnrollmentDbContext db, string? code, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(code) || code.Length > 64
+        !Campaigns.CampaignCodes.IsWellFormed(code)
             ? null
             : await db.Campaigns.AsNoTracking().Include(c => c.PolicyVersions).SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
 
