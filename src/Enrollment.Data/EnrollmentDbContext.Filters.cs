@@ -45,6 +45,7 @@ public partial class EnrollmentDbContext
         Scope<QuotaChange>(modelBuilder, e => EF.Functions.Like(e.Quota!.Jurisdiction!.Path, CurrentJurisdictionPattern!));
         Scope<CampaignEnrollment>(modelBuilder, e => EF.Functions.Like(e.Resident!.Village!.Path, CurrentJurisdictionPattern!));
         Scope<Payment>(modelBuilder, e => EF.Functions.Like(e.Enrollment!.Resident!.Village!.Path, CurrentJurisdictionPattern!));
+        Scope<HandoverSheet>(modelBuilder, e => EF.Functions.Like(e.Village!.Path, CurrentJurisdictionPattern!));
         Scope<ProgressDelta>(modelBuilder, e => EF.Functions.Like(e.Village!.Path, CurrentJurisdictionPattern!));
         Scope<Certification>(modelBuilder, e => EF.Functions.Like(e.Resident!.Village!.Path, CurrentJurisdictionPattern!));
         Scope<Exclusion>(modelBuilder, e => EF.Functions.Like(e.Resident!.Village!.Path, CurrentJurisdictionPattern!));

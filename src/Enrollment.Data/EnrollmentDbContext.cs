@@ -42,6 +42,7 @@ public partial class EnrollmentDbContext(
     public DbSet<CampaignEnrollment> Enrollments => Set<CampaignEnrollment>();
     public DbSet<Payment> Payments => Set<Payment>();
     public DbSet<PaymentRequest> PaymentRequests => Set<PaymentRequest>();
+    public DbSet<HandoverSheet> HandoverSheets => Set<HandoverSheet>();
     public DbSet<ProgressDelta> ProgressDeltas => Set<ProgressDelta>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Certification> Certifications => Set<Certification>();

@@ -52,6 +52,17 @@ public static class Expectations
         "/admin/users/new" => [Operation(actor, "/admin/users/new", Web.Features.Accounts.Operation.ManageUsers)],
         "/admin/users/{Id:long}" => t.Users.Select(u => Page(actor, $"/admin/users/{u.Value}", Manages(actor, u), u.Label)),
         "/admin/api-keys" => [Operation(actor, "/admin/api-keys", Web.Features.Accounts.Operation.ManageApiKeys)],
+        "/payments/handover" => [Operation(actor, "/payments/handover", Web.Features.Accounts.Operation.RecordPayments)],
+        // A sheet nobody has (its collector and village do not exist): 404 to whoever may print sheets, as to anybody else.
+        "/payments/handover/{Collector:long}/{Village:long}/{Day}/{Number:int}/print" =>
+            [Page(actor, "/payments/handover/999999999/999999999/2024-11-20/1/print", false, "a sheet that does not exist")],
+        "/payments/handover/{collector:long}/{village:long}/{day}/{number:int}.xlsx" =>
+            [Page(actor, "/payments/handover/999999999/999999999/2024-11-20/1.xlsx", false, "a sheet that does not exist")],
+        "/payments/refunds" => [Operation(actor, "/payments/refunds", Web.Features.Accounts.Operation.ConfirmPayments)],
+        "/payments/refunds.xlsx" => [Operation(actor, "/payments/refunds.xlsx", Web.Features.Accounts.Operation.ConfirmPayments)],
+        "/payments/refunds/county" => [Operation(actor, "/payments/refunds/county", Web.Features.Accounts.Operation.ManageRefunds)],
+        "/payments/refunds/county.xlsx" => [Operation(actor, "/payments/refunds/county.xlsx", Web.Features.Accounts.Operation.ManageRefunds)],
+        "/payments/government" => [Operation(actor, "/payments/government", Web.Features.Accounts.Operation.RecordGovernmentPayments)],
         // The API takes a key, never the sign-in cookie: whoever is signed in, no key answers 401 problem+json.
         "/api/v1/payments" => [new Probe("/api/v1/payments", HttpStatusCode.NotFound, "POST only: a GET finds no page")],
         "/api/v1/payments/{id}" => [new Probe("/api/v1/payments/1", HttpStatusCode.Unauthorized, "API: a key, not a cookie")],

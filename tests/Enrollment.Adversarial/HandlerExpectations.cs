@@ -45,7 +45,7 @@ public static partial class HandlerExpectations
 
     private static string Key<T>(string method) => Key(typeof(T), method);
 
-    public static readonly IReadOnlyDictionary<string, HandlerEntry> Table = new Dictionary<string, HandlerEntry>
+    public static readonly IReadOnlyDictionary<string, HandlerEntry> Table = new Dictionary<string, HandlerEntry>(PaymentEntries())
     {
         // Home pages: no operation of their own; each reads the current campaign inside the user's county and subtree.
         [Key<HomeQueries>(nameof(HomeQueries.CountyAsync))] = new((a, w) => Home(a, w, s => Box(s.Get<HomeQueries>().CountyAsync()))),

@@ -79,6 +79,10 @@ public static class Answers
         LifeEventResult lifeEvent => !lifeEvent.Found,
         ResidentEditResult edit => !edit.Found,
         NewCampaignAnswer campaign => campaign.Code is null,
+        Enrollment.Web.Features.HandoverSheets.HandoverOutcome handover => handover == Enrollment.Web.Features.HandoverSheets.HandoverOutcome.NotFound,
+        Enrollment.Web.Features.Refunds.RefundOutcome refund => refund == Enrollment.Web.Features.Refunds.RefundOutcome.NotFound,
+        Enrollment.Web.Features.GovernmentPayments.GovernmentAnswer government =>
+            government.Problem == Enrollment.Web.Features.GovernmentPayments.GovernmentText.UnknownCampaign,
         // A report written only for the user's own live check.
         bool written => !written,
         CampaignStatusAnswer status => !status.Moved && status.Message == "找不到该征缴活动。",

@@ -62,7 +62,7 @@ public sealed class AuditTests(WorldFixture fixture) : IClassFixture<WorldFixtur
     {
         // Progress deltas are derived rows the enrollment triggers append in the audited change's transaction.
         var tables = (await Catalog.TenantTablesAsync(Db.Owner)).Where(t => t is not "audit_log" and not "progress_deltas").ToList();
-        tables.Count.ShouldBe(15);
+        tables.Count.ShouldBe(16);
         foreach (var table in tables)
         {
             (await Db.ScalarAsync($"SELECT count(*) FROM {table}")).ShouldBeGreaterThan(0, table);

@@ -36,7 +36,7 @@ public sealed class QueryFilterTests(WorldFixture fixture) : IClassFixture<World
             }
         }
         problems.ShouldBeEmpty();
-        tenantOwned.ShouldBe(17);
+        tenantOwned.ShouldBe(18);
     }
 
     [Fact]

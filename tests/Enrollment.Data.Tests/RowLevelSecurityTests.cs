@@ -13,7 +13,7 @@ public sealed class RowLevelSecurityTests(WorldFixture fixture) : IClassFixture<
     public async Task With_tenant_A_set_raw_SQL_returns_no_row_of_tenant_B_in_any_tenant_table()
     {
         var tables = await Catalog.TenantTablesAsync(Db.Owner);
-        tables.Count.ShouldBe(17);
+        tables.Count.ShouldBe(18);
         await using var connection = await TenantConnections.OpenAsync(Db.App, TenantContext.For(World.TenantA, "test"));
         foreach (var table in tables)
         {

@@ -17,7 +17,7 @@ public sealed class SchemaDriftTests(DatabaseFixture fixture) : IClassFixture<Da
         var database = await SchemaShape.FromDatabaseAsync(owner);
 
         SchemaShape.Compare(model, database).ShouldBeEmpty();
-        model.Count.ShouldBe(25);
+        model.Count.ShouldBe(26);
         db.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.GetColumnName() == "xmin")
             .ShouldAllBe(p => p.GetColumnType() == "xid" && p.IsConcurrencyToken);
         model.Sum(t => t.Columns.Count).ShouldBeGreaterThan(150);

@@ -1,5 +1,6 @@
 using Enrollment.Data.Entities;
 using Enrollment.Data.Tenancy;
+using Microsoft.EntityFrameworkCore;
 
 namespace Enrollment.Data.Tests;
 
@@ -119,6 +120,12 @@ public sealed class World
         ctx.Enrollments.Add(enrollment);
         var payment = new Payment { Enrollment = enrollment, ResidentId = resident.Id, State = PaymentState.Confirmed, Amount = 200m, ChannelCode = "yunongtong", PaidOn = new DateOnly(2024, 10, 8), Reference = reference, RecordedAt = at, RecordedByUserId = user, ConfirmedAt = at, ConfirmedByUserId = user };
         ctx.Payments.Add(payment);
+        // A received hand-over sheet of the village (any account may be the collector: the key to user_accounts is global).
+        ctx.HandoverSheets.Add(new HandoverSheet
+        {
+            CollectorUserId = user ?? await ctx.UserAccounts.OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(), Village = village,
+            CollectedOn = new DateOnly(2024, 10, 8), Number = 1, PaymentCount = 1, Total = 200m, ReceivedAt = at, ReceivedByUserId = user,
+        });
         ctx.ApiKeys.Add(new ApiKey { Name = "测试 " + reference, Scopes = [ApiScopes.PaymentsWrite], SecretHash = System.Text.Encoding.UTF8.GetBytes(reference), CreatedAt = at });
         ctx.Certifications.Add(new Certification { CampaignId = campaign.Id, Resident = resident, CategoryCode = "dibao", Department = "民政局", FirstCertifiedOn = new DateOnly(2019, 3, 1), SourceListVersion = "2024-09", RecordedAt = at });
         ctx.Exclusions.Add(new Exclusion { CampaignId = campaign.Id, Resident = resident, ReasonCode = "refused", Note = "测试", RecordedAt = at });

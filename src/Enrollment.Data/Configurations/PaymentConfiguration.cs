@@ -29,6 +29,12 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(e => e.ReversedByUserId).HasColumnName("reversed_by_user_id");
         builder.Property(e => e.ReversalReason).HasColumnName("reversal_reason");
         builder.Property(e => e.RefundedAt).HasColumnName("refunded_at");
+        builder.Property(e => e.RefundedOn).HasColumnName("refunded_on");
+        builder.Property(e => e.RefundedByUserId).HasColumnName("refunded_by_user_id");
+        builder.Property(e => e.RefundApprovedAt).HasColumnName("refund_approved_at");
+        builder.Property(e => e.RefundApprovedByUserId).HasColumnName("refund_approved_by_user_id");
+        builder.Property(e => e.HandoverSheetId).HasColumnName("handover_sheet_id");
+        builder.HasOne<HandoverSheet>().WithMany().HasForeignKey(e => new { e.TenantId, e.HandoverSheetId }).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.ConfirmedChannelCode).HasColumnName("confirmed_channel_code");
         builder.HasOne<PaymentChannel>().WithMany().HasForeignKey(e => e.ConfirmedChannelCode).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.ConfirmedReference).HasColumnName("confirmed_reference");

@@ -45,6 +45,19 @@ public class Payment : TenantEntity, IJurisdictionScoped
 
     public DateTimeOffset? RefundedAt { get; set; }
 
+    /// <summary>退费日期: the day the money went back (set with the refund).</summary>
+    public DateOnly? RefundedOn { get; set; }
+
+    public long? RefundedByUserId { get; set; }
+
+    /// <summary>审批同意: a refund_due payment's refund approved by the county; a refund needs it.</summary>
+    public DateTimeOffset? RefundApprovedAt { get; set; }
+
+    public long? RefundApprovedByUserId { get; set; }
+
+    /// <summary>The received 缴款单 this cash was handed over on; null while its sheet is open.</summary>
+    public long? HandoverSheetId { get; set; }
+
     /// <summary>The tax record's channel that confirmed this hand entry (matched), if one did.</summary>
     public string? ConfirmedChannelCode { get; set; }
 

@@ -26,7 +26,7 @@ public enum PaymentChange
     Confirm,
     /// <summary>冲正 with a reason; the oldest refund_due payment of the enrollment counts instead.</summary>
     Reverse,
-    /// <summary>退费: refund_due → refunded.</summary>
+    /// <summary>退费: an approved refund_due payment → refunded (see <c>PaymentService.ApproveRefundAsync</c>).</summary>
     Refund,
 }
 
@@ -43,7 +43,7 @@ public sealed record PaymentChangeResult(PaymentState? State, bool NotFound)
 /// appends the progress deltas — all in the caller's transaction, or in its own statement when there is none.
 /// Runs on the context's connection, so the tenant the context was made for is the only one it can touch.
 /// </summary>
-public static class PaymentService
+public static partial class PaymentService
 {
     /// <summary>Records money received for an enrollment (a clerk's entry, a file row). Unconfirmed unless <see cref="NewPayment.Confirmed"/>.</summary>
     public static async Task<(PaymentOutcome Outcome, long PaymentId)?> RecordAsync(
@@ -74,14 +74,21 @@ public static class PaymentService
         {
             throw new ArgumentException("A reversal needs a reason.", nameof(reason));
         }
+        return await RunChangeAsync(db, paymentId, ChangeCode(change), reason?.Trim(), now, ct);
+    }
+
+    /// <summary>One call of payment_change with its change code; the refund approval calls it too.</summary>
+    private static async Task<PaymentChangeResult> RunChangeAsync(
+        EnrollmentDbContext db, long paymentId, string code, string? reason, DateTimeOffset now, CancellationToken ct)
+    {
         var (connection, transaction, tenant) = await OpenAsync(db, ct);
         try
         {
             await using var command = new NpgsqlCommand("SELECT payment_change($1, $2, $3, $4, $5, $6)", connection, transaction);
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = tenant });
             command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = paymentId });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = ChangeCode(change) });
-            command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = reason?.Trim(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = code });
+            command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = reason, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = db.Tenant.UserId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
             command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now });
             var answer = (string)(await command.ExecuteScalarAsync(ct))!;

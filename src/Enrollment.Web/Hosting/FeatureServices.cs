@@ -2,8 +2,11 @@ using Enrollment.Web.Features.ApiKeys;
 using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Home;
+using Enrollment.Web.Features.GovernmentPayments;
+using Enrollment.Web.Features.HandoverSheets;
 using Enrollment.Web.Features.Households;
 using Enrollment.Web.Features.Imports;
+using Enrollment.Web.Features.Refunds;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.ResidentLists;
 using Enrollment.Web.Features.Residents;
@@ -22,5 +25,6 @@ internal static class FeatureServices
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
         services.AddTransfers().AddHome().AddUsers().AddQuotas().AddRegistration().AddResidents().AddTrialQuote()
-            .AddCampaigns().AddHouseholds().AddSearch().AddResidentLists().AddImports().AddApiKeys();
+            .AddCampaigns().AddHouseholds().AddSearch().AddResidentLists().AddImports().AddApiKeys()
+            .AddHandoverSheets().AddRefunds().AddGovernmentPayments();
 }

@@ -6,7 +6,9 @@ using Enrollment.Web.Features.Accounts;
 using Enrollment.Web.Features.Api;
 using Enrollment.Web.Features.Campaigns;
 using Enrollment.Web.Features.Errors;
+using Enrollment.Web.Features.HandoverSheets;
 using Enrollment.Web.Features.Imports;
+using Enrollment.Web.Features.Refunds;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.ResidentLists;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -79,6 +81,8 @@ internal static class WebHostingExtensions
         app.MapCampaignEndpoints();
         app.MapRosterExports();
         app.MapResidentImportEndpoints();
+        app.MapHandoverExport();
+        app.MapRefundExport();
         app.MapApiEndpoints();
         if (app.Configuration.GetValue<bool>("Diagnostics:EnableThrowEndpoint"))
         {

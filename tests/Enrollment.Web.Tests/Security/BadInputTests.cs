@@ -57,6 +57,11 @@ public sealed class BadInputTests(DemoApp app, ITestOutputHelper output) : IClas
             || w.Service == typeof(Features.Residents.ResidentEditCommands));
 
     [Fact]
+    public Task Hand_over_sheets_refunds_and_the_government_payment_refuse_bad_input() =>
+        WalkAsync(w => w.Service == typeof(Features.HandoverSheets.HandoverCommands) || w.Service == typeof(Features.Refunds.RefundCommands)
+            || w.Service == typeof(Features.GovernmentPayments.GovernmentCommands));
+
+    [Fact]
     public Task The_import_answers_bad_input_without_throwing_or_storing() =>
         WalkAsync(w => w.Service == typeof(Features.Imports.ResidentImportCommands));
 
