@@ -19,9 +19,12 @@ public static class StaleQuotes
             .Where(Not(CampaignEnrollment.IsPaid));
     }
 
-    /// <summary>Of <see cref="Unpaid"/>, those quoted with an older version than <paramref name="currentVersion"/> (or never).</summary>
+    /// <summary>
+    /// Of <see cref="Unpaid"/>, those quoted with an older version than <paramref name="currentVersion"/>. One never
+    /// quoted (no payment date known yet when it was registered by the old paths) has no amount to mistake for current.
+    /// </summary>
     public static IQueryable<CampaignEnrollment> Of(EnrollmentDbContext db, long campaignId, int currentVersion) =>
-        Unpaid(db, campaignId).Where(e => e.QuotePolicyVersion == null || e.QuotePolicyVersion < currentVersion);
+        Unpaid(db, campaignId).Where(e => e.QuotePolicyVersion != null && e.QuotePolicyVersion < currentVersion);
 
     /// <summary>The campaign's current policy version (0 when it has none).</summary>
     public static async Task<int> CurrentVersionAsync(EnrollmentDbContext db, long campaignId, CancellationToken ct = default)
@@ -32,7 +35,7 @@ public static class StaleQuotes
 
     /// <summary>Whether a stored quote is not the amount due: unpaid and quoted with an older version than the current one.</summary>
     public static bool IsStale(EnrollmentStatus status, int? quoteVersion, int currentVersion) =>
-        status is EnrollmentStatus.Registered or EnrollmentStatus.Unconfirmed && (quoteVersion is null || quoteVersion < currentVersion);
+        status is EnrollmentStatus.Registered or EnrollmentStatus.Unconfirmed && quoteVersion is { } version && version < currentVersion;
 
     /// <summary>
     /// Brings the campaign's unpaid enrollments up to its current policy version when any of them is stale (the

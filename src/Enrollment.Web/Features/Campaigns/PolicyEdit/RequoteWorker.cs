@@ -23,17 +23,14 @@ internal sealed partial class RequoteWorker(RequoteQueue queue, IServiceScopeFac
         await FindStaleAsync(stoppingToken);
         await foreach (var (tenantId, campaignId) in queue.Reader.ReadAllAsync(stoppingToken))
         {
-            var started = clock.GetUtcNow();
-            queue.Set(tenantId, campaignId, new RequoteState(Running: true, started, Requoted: null, Failed: false));
             try
             {
                 var requoted = await RequoteAsync(tenantId, campaignId, stoppingToken);
-                queue.Set(tenantId, campaignId, new RequoteState(Running: false, started, requoted, Failed: false));
+                LogDone(log, requoted, tenantId, campaignId);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogFailed(log, ex, tenantId, campaignId);
-                queue.Set(tenantId, campaignId, new RequoteState(Running: false, started, Requoted: null, Failed: true));
             }
         }
     }
@@ -76,6 +73,9 @@ internal sealed partial class RequoteWorker(RequoteQueue queue, IServiceScopeFac
             LogScanFailed(log, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Background re-quote: {Requoted} enrollments of tenant {TenantId}, campaign {CampaignId}")]
+    private static partial void LogDone(ILogger logger, int requoted, int tenantId, long campaignId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Background re-quote failed for tenant {TenantId}, campaign {CampaignId}")]
     private static partial void LogFailed(ILogger logger, Exception exception, int tenantId, long campaignId);
