@@ -236,8 +236,8 @@ public static partial class HandlerExpectations
             new HandlerProbe(r.Label, Reads(a, r), s => Box(s.Get<ResidentQueries>().RevealAsync(r.Id)))
             {
                 Check = That<RevealedCitizenId>(x => x.CitizenId == r.CitizenId),
-                // The audited reveal is the one answer that carries the full number, to whom may read the resident.
-                Echoes = Reads(a, r) ? [r.CitizenId] : [],
+                // The audited reveal is the one answer that carries the full number and the birth date, to whom may read the resident.
+                Echoes = Reads(a, r) ? [r.CitizenId, .. BirthDates(r)] : [],
             })),
 
         [Key<HouseholdQueries>(nameof(HouseholdQueries.DetailAsync))] = new(HouseholdDetails),
@@ -256,7 +256,7 @@ public static partial class HandlerExpectations
                 s => Box(s.Get<SearchQueries>().SearchAsync(r.CitizenId, new SearchFilter(), FirstPage)))
             {
                 Check = That<SearchResult>(x => x.Page.Items.Any(p => p.Id == r.Id) == Reads(a, r)),
-                Echoes = [r.CitizenId],
+                Echoes = [r.CitizenId, .. BirthDates(r)],
             })),
         [Key<SearchQueries>(nameof(SearchQueries.VillagesAsync))] = new((a, w) =>
         [
@@ -423,15 +423,20 @@ public static partial class HandlerExpectations
         && (a.ScopePath is null || t.FromPath.StartsWith(a.ScopePath, StringComparison.Ordinal) || t.ToPath.StartsWith(a.ScopePath, StringComparison.Ordinal));
 
     /// <summary>
-    /// What the actor must never get from any handler: every full ID number (they leave only through the audited
-    /// reveal), the names of residents they may not read, requests they do not see, and everything of another county —
-    /// its campaigns, places and accounts (but the county administrators, for the system administrator).
+    /// What the actor must never get from any handler: every full ID number and birth date (the eight digits a masked
+    /// number hides; both leave only through the audited reveal), the names of residents they may not read, requests
+    /// they do not see, and everything of another county — its campaigns, places and accounts (but the county
+    /// administrators, for the system administrator).
     /// </summary>
     public static IEnumerable<string> Unseen(Actor a, HandlerWorld w)
     {
         foreach (var r in w.Residents.Concat(w.Transfers.Select(t => t.Resident)).Where(r => r.Id != HandlerWorld.Missing))
         {
             yield return r.CitizenId;
+            foreach (var birthDate in BirthDates(r))
+            {
+                yield return birthDate;
+            }
             if (r.UniqueName && !Reads(a, r))
             {
                 yield return r.Name;
@@ -461,6 +466,16 @@ public static partial class HandlerExpectations
                 yield return u.DisplayName;
             }
         }
+    }
+
+    /// <summary>
+    /// The resident's birth date as an answer would carry it: the eight digits of the number (<c>yyyyMMdd</c>) and as a
+    /// date (<c>yyyy-MM-dd</c>, how a DateOnly is written). A probe that typed the full number may get its digits back.
+    /// </summary>
+    private static string[] BirthDates(Person r)
+    {
+        var digits = r.CitizenId[6..14];
+        return [digits, $"{digits[..4]}-{digits[4..6]}-{digits[6..]}"];
     }
 
     /// <summary>Townships and villages of the actor's county outside their subtree and not above it: lists of places must not name them.</summary>
@@ -552,7 +567,7 @@ public static partial class HandlerExpectations
             {
                 // Asked now, or already asked by someone (the sweep shares its database): either way the request stands.
                 Check = That<TransferRequestAnswer>(x => x.Ok || x.Message.Contains("已有一件待审批", StringComparison.Ordinal)),
-                Echoes = [r.CitizenId],
+                Echoes = [r.CitizenId, .. BirthDates(r)],
             };
         }
         // Into a village outside the subtree: never, whoever is asked for.
@@ -562,7 +577,7 @@ public static partial class HandlerExpectations
             yield return new HandlerProbe($"{wanted.Label} into {v.Label}", false,
                 s => Box(s.Get<TransferCommands>().RequestAsync(wanted.CitizenId, v.Id, "对抗测试申请转入")))
             {
-                Echoes = [wanted.CitizenId],
+                Echoes = [wanted.CitizenId, .. BirthDates(wanted)],
             };
         }
     }
@@ -710,7 +725,7 @@ public static partial class HandlerExpectations
                 : InScope(a, r.TenantId, r.Path) ? c.Kind == IdCheckKind.InScope && c.ResidentId == r.Id
                 : Same(a, r.TenantId) ? c.Kind is IdCheckKind.OtherTownship or IdCheckKind.OtherVillageOfOwnTownship && c.ResidentId is null
                 : c is { Kind: IdCheckKind.OtherTenant, ResidentId: null, TownshipName: null, Message: null }),
-            Echoes = [r.CitizenId],
+            Echoes = [r.CitizenId, .. BirthDates(r)],
         });
 
     private static IEnumerable<HandlerProbe> Registrations(Actor a, HandlerWorld w)

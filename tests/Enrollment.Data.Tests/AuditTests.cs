@@ -122,7 +122,8 @@ public sealed class AuditTests(WorldFixture fixture) : IClassFixture<WorldFixtur
     {
         var admin = new TenantContext();
         admin.Identify("sysadmin", null);
-        await using var db = Db.AppContext(admin);
+        // As the owner (the CLI, the seed): the app role writes accounts only through the account functions.
+        await using var db = Db.OwnerContext(admin);
         var user = new UserAccount { TenantId = World.TenantA, Login = "bg-village", DisplayName = "鲍沟 村级", Role = UserRole.VillageStaff, JurisdictionId = World.BaogouVillage.Id };
         db.UserAccounts.Add(user);
         await db.SaveChangesAsync();

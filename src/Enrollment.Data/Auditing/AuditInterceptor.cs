@@ -252,7 +252,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     }
 
     /// <summary>One call of an audit function (the only way the app role writes audit rows) for a batch of rows.</summary>
-    private static NpgsqlCommand AppendCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction, string function, List<AuditRow> rows)
+    internal static NpgsqlCommand AppendCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction, string function, List<AuditRow> rows)
     {
         var command = new NpgsqlCommand(
             $"SELECT {function}($1::integer[], $2::timestamptz[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Enrollment.Data;
+using Enrollment.Data.Accounts;
 using Enrollment.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,17 +10,12 @@ namespace Enrollment.Web.Features.Accounts;
 /// <summary>
 /// ASP.NET Core Identity's user store over our one DbContext and its global <c>user_accounts</c> table
 /// (docs/decisions/0005): passwords, security stamps and lockout; no claims, logins or tokens tables.
-/// Logins are stored already normalised (lower case), see <see cref="LoginNormalizer"/>.
+/// Logins are stored already normalised (lower case), see <see cref="LoginNormalizer"/>. The app role cannot write
+/// the table: creating and updating go through the database's account functions (<see cref="AccountWrites"/>).
 /// </summary>
-internal sealed class UserAccountStore(EnrollmentDbContext db) :
+internal sealed class UserAccountStore(EnrollmentDbContext db, TimeProvider clock) :
     IUserPasswordStore<UserAccount>, IUserSecurityStampStore<UserAccount>, IUserLockoutStore<UserAccount>
 {
-    private static readonly string[] Updatable =
-    [
-        nameof(UserAccount.DisplayName), nameof(UserAccount.PasswordHash), nameof(UserAccount.Role), nameof(UserAccount.JurisdictionId),
-        nameof(UserAccount.IsActive), nameof(UserAccount.SecurityStamp), nameof(UserAccount.LockoutEnd),
-        nameof(UserAccount.AccessFailedCount), nameof(UserAccount.MustChangePassword),
-    ];
 
     public Task<string> GetUserIdAsync(UserAccount user, CancellationToken cancellationToken) =>
         Task.FromResult(user.Id.ToString(CultureInfo.InvariantCulture));
@@ -42,23 +38,14 @@ internal sealed class UserAccountStore(EnrollmentDbContext db) :
 
     public async Task<IdentityResult> CreateAsync(UserAccount user, CancellationToken cancellationToken)
     {
-        db.UserAccounts.Add(user);
-        await db.SaveChangesAsync(cancellationToken);
+        await AccountWrites.CreateAsync(db, user, clock, cancellationToken);
         return IdentityResult.Success;
     }
 
+    /// <summary>What Identity itself changes: a password, the sign-in counters and lockout, the stamp.</summary>
     public async Task<IdentityResult> UpdateAsync(UserAccount user, CancellationToken cancellationToken)
     {
-        if (db.Entry(user).State == EntityState.Detached)
-        {
-            // Only what an account may change: the app role has no UPDATE on its id, login or county.
-            db.UserAccounts.Attach(user);
-            foreach (var property in Updatable)
-            {
-                db.Entry(user).Property(property).IsModified = true;
-            }
-        }
-        await db.SaveChangesAsync(cancellationToken);
+        await AccountWrites.SaveIdentityChangesAsync(db, user, clock, cancellationToken);
         return IdentityResult.Success;
     }
 

@@ -19,8 +19,9 @@ public sealed class AccountManagers(
     ILookupNormalizer normalizer,
     IdentityErrorDescriber describer,
     IServiceProvider services,
-    ILogger<UserManager<UserAccount>> logger)
+    ILogger<UserManager<UserAccount>> logger,
+    TimeProvider clock)
 {
     public UserManager<UserAccount> For(EnrollmentDbContext db) =>
-        new(new UserAccountStore(db), options, hasher, userValidators, passwordValidators, normalizer, describer, services, logger);
+        new(new UserAccountStore(db, clock), options, hasher, userValidators, passwordValidators, normalizer, describer, services, logger);
 }

@@ -73,7 +73,7 @@ internal sealed class TenantCreation(
             await transaction.CommitAsync();
             return new Created(tenant, admin, password);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        catch (Exception e) when (UniqueViolation(e) is { } unique)
         {
             // Taken by a submit that committed a moment ago: said as when it was taken before.
             errors.Add(unique.TableName == "tenants"
@@ -110,6 +110,12 @@ internal sealed class TenantCreation(
         });
         await tenantDb.SaveChangesAsync();
     }
+
+    /// <summary>A taken code (the tenant's save, through EF) or login (the account function, raw).</summary>
+    private static PostgresException? UniqueViolation(Exception e) =>
+        (e as PostgresException ?? (e as DbUpdateException)?.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation } unique
+            ? unique
+            : null;
 
     private async Task<List<IdentityError>> ValidatePasswordAsync(UserAccount user, string password)
     {

@@ -1,4 +1,5 @@
 using Enrollment.Data;
+using Enrollment.Data.Accounts;
 using Enrollment.Data.Entities;
 using Enrollment.Web.Components.Forms;
 using Enrollment.Web.Features.Accounts;
@@ -10,11 +11,12 @@ namespace Enrollment.Web.Features.Users;
 
 /// <summary>
 /// Creating and changing accounts within an administrator's <see cref="UserAdminScope"/>. Passwords go through
-/// <see cref="UserManager{TUser}"/> (policy and hashing); every change is saved through the operation's audited
-/// context. Each method checks the form's own rules first: a handler may be called with anything. Whatever changes
-/// credentials, status, role or jurisdiction renews the security stamp, which signs the user's open sessions out.
+/// <see cref="UserManager{TUser}"/> (policy and hashing); every change is one of the database's account functions
+/// (<see cref="AccountWrites"/>), audited in the operation's context. Each method checks the form's own rules first: a
+/// handler may be called with anything. Whatever changes credentials, status, role or jurisdiction renews the security
+/// stamp (the functions do), which signs the user's open sessions out.
 /// </summary>
-internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<UserAccount> users, UserAdminScope scope)
+internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<UserAccount> users, UserAdminScope scope, TimeProvider clock)
 {
     public UserAdminScope Scope => scope;
 
@@ -68,7 +70,7 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
         {
             result = await users.CreateAsync(user, password);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // Taken by a submit that committed a moment ago: said as when it was taken before.
             result = IdentityResult.Failed(users.ErrorDescriber.DuplicateUserName(user.Login));
@@ -112,8 +114,8 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
         user.DisplayName = TextInput.Stored(form.DisplayName);
         user.Role = role;
         user.JurisdictionId = jurisdictionId;
-        var result = scopeChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
-        return Succeeded(result, errors);
+        await AccountWrites.EditAsync(db, user, clock);
+        return true;
     }
 
     /// <summary>停用 signs the user out at once (new stamp); 启用 lets them sign in again.</summary>
@@ -125,8 +127,8 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
             return false;
         }
         user.IsActive = active;
-        var result = active ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user);
-        return Succeeded(result, errors);
+        await AccountWrites.SetActiveAsync(db, user, clock);
+        return true;
     }
 
     /// <summary>
@@ -148,10 +150,8 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
             return null;
         }
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
-        user.MustChangePassword = true;
-        user.AccessFailedCount = 0;
-        user.LockoutEnd = null;
-        return Succeeded(await users.UpdateSecurityStampAsync(user), errors) ? password : null;
+        await AccountWrites.ResetPasswordAsync(db, user, clock);
+        return password;
     }
 
     private void CheckRole(UserRole role, string field, List<FieldError> errors)
@@ -214,12 +214,6 @@ internal sealed class UserAdministration(EnrollmentDbContext db, UserManager<Use
                 return password;
             }
         }
-    }
-
-    private static bool Succeeded(IdentityResult result, List<FieldError> errors)
-    {
-        errors.AddRange(result.Errors.Select(e => new FieldError("", e.Description)));
-        return result.Succeeded;
     }
 
     /// <summary>Identity's errors next to the field they are about: password rules by the password, login ones by the login.</summary>

@@ -10,7 +10,7 @@ namespace Enrollment.Web.Features.Users;
 /// <see cref="UserAdminScope"/>: another county's account, or one outside a subtree administrator's subtree, is not
 /// found, exactly like a missing id.
 /// </summary>
-public sealed class UserCommands(UserDbContextFactory contexts, CurrentUser currentUser, AccountManagers managers)
+public sealed class UserCommands(UserDbContextFactory contexts, CurrentUser currentUser, AccountManagers managers, TimeProvider clock)
 {
     public async Task<UserCreation> CreateAsync(NewUserForm form, CancellationToken cancellationToken = default)
     {
@@ -20,7 +20,7 @@ public sealed class UserCommands(UserDbContextFactory contexts, CurrentUser curr
         using var users = managers.For(db);
         var choices = scope.IsSystemAdmin ? JurisdictionChoices.None : await JurisdictionChoices.LoadAsync(db, cancellationToken);
         var errors = new List<FieldError>();
-        var created = await new UserAdministration(db, users, scope).CreateAsync(form, choices, errors);
+        var created = await new UserAdministration(db, users, scope, clock).CreateAsync(form, choices, errors);
         return created is (var user, var password)
             ? new UserCreation(new CreatedAccount(user.Id, user.Login, user.DisplayName, password), [])
             : new UserCreation(null, errors);
@@ -58,7 +58,7 @@ public sealed class UserCommands(UserDbContextFactory contexts, CurrentUser curr
         var scope = UserAdminScope.For(await currentUser.RequireAsync(Operation.ManageUsers));
         await using var db = await contexts.CreateAsync(cancellationToken);
         using var users = managers.For(db);
-        var administration = new UserAdministration(db, users, scope);
+        var administration = new UserAdministration(db, users, scope, clock);
         if (await administration.FindAsync(userId, cancellationToken) is not { } user)
         {
             return UserChange.NotFound;
