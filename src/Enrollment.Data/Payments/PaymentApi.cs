@@ -17,9 +17,9 @@ public sealed partial class PaymentApi(NpgsqlDataSource dataSource, PolicyCache 
 
     // The resident, their enrollment in the campaign, its township's name (for a township's subsidy mode), the
     // campaign's current policy version and the resident's certifications for it. Row-level security adds the tenant.
-    private const string ReadResident = PaymentChecks.SelectResident + "WHERE r.citizen_id = $1";
+    private const string ReadResident = PaymentChecks.SelectResident + " WHERE r.citizen_id = $1";
 
-    private const string ReadRequest = PaymentChecks.SelectRequest + "WHERE q.channel_code = $1 AND q.reference = $2 AND r.citizen_id = $3";
+    private const string ReadRequest = PaymentChecks.SelectRequest + " WHERE q.channel_code = $1 AND q.reference = $2 AND r.citizen_id = $3";
 
     /// <summary>Authenticates and records. <paramref name="body"/> null: the body was invalid (<paramref name="invalid"/>).</summary>
     public async Task<(ApiCaller? Caller, ApiResult<PaymentAnswer> Result)> RecordAsync(

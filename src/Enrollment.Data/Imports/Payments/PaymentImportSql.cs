@@ -14,10 +14,10 @@ internal static class PaymentImportSql
     public const string Channels = "SELECT code, name FROM payment_channels";
 
     /// <summary>Every payer of the file at once ($1 the normal-form IDs, $2 the campaign code), as the API reads one.</summary>
-    public const string Residents = PaymentChecks.SelectResident + "WHERE r.citizen_id = ANY($1)";
+    public const string Residents = PaymentChecks.SelectResident + " WHERE r.citizen_id = ANY($1)";
 
     /// <summary>The idempotency records of the file's keys ($1 channels, $2 references, $3 IDs, side by side).</summary>
-    public const string Requests = PaymentChecks.SelectRequest + """
+    public const string Requests = PaymentChecks.SelectRequest + "\n" + """
         JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(channel, reference, citizen)
           ON q.channel_code = k.channel AND q.reference = k.reference AND r.citizen_id = k.citizen
         """;
