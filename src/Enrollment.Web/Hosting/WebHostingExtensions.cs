@@ -77,6 +77,7 @@ internal static class WebHostingExtensions
         app.MapCampaignEndpoints();
         app.MapRosterExports();
         app.MapResidentImportEndpoints();
+        app.MapPaymentImportEndpoints();
         app.MapApiEndpoints();
         if (app.Configuration.GetValue<bool>("Diagnostics:EnableThrowEndpoint"))
         {
