@@ -93,7 +93,7 @@ internal static partial class BadInputWalks
     public static IEnumerable<HandlerWalk> All(DemoApp app, Places p) =>
     [
         .. Registration(app, p), .. Transfers(app, p), .. TrialQuote(p), .. Users(app, p), .. ApiKeys(), .. Tenants(), .. Campaigns(app, p),
-        .. Policy(app, p), .. Quotas(app, p), .. Reads(p), .. Households(app, p), .. ResidentChanges(app, p), .. Imports(app),
+        .. Policy(app, p), .. Quotas(app, p), .. Reads(p), .. Households(app, p), .. ResidentChanges(app, p), .. Imports(app), .. PaymentImports(app),
     ];
 
     // ---- field rules beyond the corpus's garbage -------------------------------------------------------------------
