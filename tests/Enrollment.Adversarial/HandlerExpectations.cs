@@ -235,37 +235,37 @@ public static partial class HandlerExpectations
                 Check = That<IReadOnlyList<PaymentImportCampaign>>(c => !c.Any(x => w.Campaigns.Any(o => o.Code == x.Code && o.TenantId != a.TenantId))),
             },
         ]),
-        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.CheckAsync))] = new((a, _) =>
-            [new("a file of one row for nobody", Can(a, Operation.ImportPayments), s => Box(CheckPaymentFileAsync(s))) { Check = That<Guid>(id => id != Guid.Empty) }]),
-        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.SummaryAsync))] = new((a, _) =>
+        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.CheckAsync))] = new((a, w) =>
+            [new("a file of one row for nobody", Can(a, Operation.ImportPayments), s => Box(CheckPaymentFileAsync(s, w, a))) { Check = That<Guid>(id => id != Guid.Empty) }]),
+        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.SummaryAsync))] = new((a, w) =>
         [
             new("the user's own check", Can(a, Operation.ImportPayments),
-                async s => await s.Get<PaymentImportCommands>().SummaryAsync(await CheckPaymentFileAsync(s))) { Check = That<ImportSummary>(x => x.Counts.Rows == 1) },
+                async s => await s.Get<PaymentImportCommands>().SummaryAsync(await CheckPaymentFileAsync(s, w, a))) { Check = That<ImportSummary>(x => x.Counts.Rows == 1) },
             new("a check that does not exist", false, s => Box(s.Get<PaymentImportCommands>().SummaryAsync(Guid.NewGuid()))),
         ]),
-        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.RowsAsync))] = new((a, _) =>
+        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.RowsAsync))] = new((a, w) =>
         [
             new("the user's own check", Can(a, Operation.ImportPayments),
-                async s => await s.Get<PaymentImportCommands>().RowsAsync(await CheckPaymentFileAsync(s), FirstPage, null))
+                async s => await s.Get<PaymentImportCommands>().RowsAsync(await CheckPaymentFileAsync(s, w, a), FirstPage, null))
             {
-                Check = That<GridPage<ImportRowView>>(p => p.Total == 1 && p.Items[0].Code is "not_registered" or "unknown_campaign"),
+                Check = That<GridPage<ImportRowView>>(p => p.Total == 1 && p.Items[0].Code is "not_registered" or "campaign_not_collecting"),
             },
             new("a check that does not exist", false, s => Box(s.Get<PaymentImportCommands>().RowsAsync(Guid.NewGuid(), FirstPage, null))),
         ]),
-        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.CommitAsync))] = new((a, _) =>
+        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.CommitAsync))] = new((a, w) =>
         [
             // Allowed: a check whose one row is rejected, so the commit stores nothing.
             new("the user's own check", Can(a, Operation.ImportPayments),
-                async s => await s.Get<PaymentImportCommands>().CommitAsync(await CheckPaymentFileAsync(s)))
+                async s => await s.Get<PaymentImportCommands>().CommitAsync(await CheckPaymentFileAsync(s, w, a)))
             {
                 Check = That<Enrollment.Data.Imports.Payments.PaymentImportOutcome>(o => o.Payments == 0 && o.Error is null),
             },
             new("a check that does not exist", false, s => Box(s.Get<PaymentImportCommands>().CommitAsync(Guid.NewGuid()))),
         ]),
-        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.WriteReportAsync))] = new((a, _) =>
+        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.WriteReportAsync))] = new((a, w) =>
         [
             new("the user's own check", Can(a, Operation.ImportPayments),
-                async s => await s.Get<PaymentImportCommands>().WriteReportAsync(await CheckPaymentFileAsync(s), new MemoryStream())) { Check = That<bool>(written => written) },
+                async s => await s.Get<PaymentImportCommands>().WriteReportAsync(await CheckPaymentFileAsync(s, w, a), new MemoryStream())) { Check = That<bool>(written => written) },
             new("a check that does not exist", false, s => Box(s.Get<PaymentImportCommands>().WriteReportAsync(Guid.NewGuid(), new MemoryStream()))),
         ]),
 

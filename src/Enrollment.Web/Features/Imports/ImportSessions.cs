@@ -21,6 +21,28 @@ public sealed class ImportSession(Guid id, long userId, int tenantId, string fil
     /// <summary>Held while a commit runs, so a double click does not store twice.</summary>
     public SemaphoreSlim CommitLock { get; } = new(1, 1);
 
+    /// <summary>Runs <paramref name="commit"/> once: a second call (a double click) waits for the first and answers its outcome.</summary>
+    public async Task<T> CommitOnceAsync<T>(Func<Task<T>> commit, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        await CommitLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (Outcome is T done)
+            {
+                return done;
+            }
+            var outcome = await commit();
+            Outcome = outcome;
+            return outcome;
+        }
+        finally
+        {
+            CommitLock.Release();
+        }
+    }
+
     public int Weight => Math.Max(1, Preview.Results.Count);
 }
 

@@ -92,22 +92,11 @@ public sealed class PaymentImportCommands(UserDbContextFactory contexts, Current
         {
             return null;
         }
-        await session.CommitLock.WaitAsync(cancellationToken);
-        try
+        return await session.CommitOnceAsync(async () =>
         {
-            if (session.Outcome is PaymentImportOutcome done)
-            {
-                return done;
-            }
             await using var db = await contexts.CreateAsync(cancellationToken);
-            var outcome = await PaymentImportCommit.CommitAsync(db, preview!, session.FileName, clock.GetUtcNow(), cancellationToken);
-            session.Outcome = outcome;
-            return outcome;
-        }
-        finally
-        {
-            session.CommitLock.Release();
-        }
+            return await PaymentImportCommit.CommitAsync(db, preview!, session.FileName, clock.GetUtcNow(), cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Writes the verdict report (CSV, UTF-8 with BOM); false when the session is not the user's or has expired.</summary>

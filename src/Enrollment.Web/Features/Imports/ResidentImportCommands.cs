@@ -65,22 +65,11 @@ public sealed class ResidentImportCommands(
         {
             return null;
         }
-        await session.CommitLock.WaitAsync(cancellationToken);
-        try
+        return await session.CommitOnceAsync(async () =>
         {
-            if (session.Outcome is ResidentImportOutcome done)
-            {
-                return done;
-            }
             await using var db = await contexts.CreateAsync(cancellationToken);
-            var outcome = await ResidentImportCommit.CommitAsync(db, preview!, session.FileName, clock.Today(), clock.GetUtcNow(), cancellationToken);
-            session.Outcome = outcome;
-            return outcome;
-        }
-        finally
-        {
-            session.CommitLock.Release();
-        }
+            return await ResidentImportCommit.CommitAsync(db, preview!, session.FileName, clock.Today(), clock.GetUtcNow(), cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Writes the verdict report (CSV, UTF-8 with BOM); false when the session is not the user's or has expired.</summary>
