@@ -74,6 +74,9 @@ public static class Expectations
         // A check is kept for the user who uploaded it: anybody else's (or an expired) id shows "expired" on the page, and the report is not found.
         "/imports/residents/{ImportId:guid}" => [Operation(actor, $"/imports/residents/{Guid.NewGuid()}", Web.Features.Accounts.Operation.ImportResidents)],
         "/imports/residents/{id:guid}/report.csv" => [Page(actor, $"/imports/residents/{Guid.NewGuid()}/report.csv", false, "somebody else's or no check")],
+        "/imports/payments" => [Operation(actor, "/imports/payments", Web.Features.Accounts.Operation.ImportPayments)],
+        "/imports/payments/{ImportId:guid}" => [Operation(actor, $"/imports/payments/{Guid.NewGuid()}", Web.Features.Accounts.Operation.ImportPayments)],
+        "/imports/payments/{id:guid}/report.csv" => [Page(actor, $"/imports/payments/{Guid.NewGuid()}/report.csv", false, "somebody else's or no check")],
         _ => null,
     };
 

@@ -17,4 +17,18 @@ public static partial class HandlerExpectations
         using var file = new MemoryStream(await ImportFiles.XlsxAsync(rows));
         return await s.Get<ResidentImportCommands>().CheckAsync(file, "对抗测试.xlsx");
     }
+
+    /// <summary>
+    /// The actor checks a payment file of their own for a campaign of their own county: one row for a person no county
+    /// has (not_registered, or campaign_not_collecting for a closed campaign), so a commit from it stores nothing.
+    /// </summary>
+    private static async Task<Guid> CheckPaymentFileAsync(ActorSession s, HandlerWorld w, Actor a)
+    {
+        var campaign = w.Campaigns.Where(c => c.TenantId == a.TenantId).Select(c => c.Code).OrderByDescending(c => c == "tengzhou-2025").FirstOrDefault()
+            ?? "tengzhou-2025";
+        using var file = new MemoryStream(await ImportFiles.XlsxAsync([
+            ["姓名", "公民身份号码", "缴费金额", "缴费日期", "缴费渠道", "票据号"],
+            ["对抗测试", "11010519491231002X", "400", "2024-11-20", "微信", "ADV-P1"]]));
+        return await s.Get<PaymentImportCommands>().CheckAsync(file, "对抗测试.xlsx", campaign);
+    }
 }

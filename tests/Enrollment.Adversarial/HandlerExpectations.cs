@@ -227,6 +227,48 @@ public static partial class HandlerExpectations
             new("a check that does not exist", false, s => Box(s.Get<ResidentImportCommands>().WriteReportAsync(Guid.NewGuid(), new MemoryStream()))),
         ]),
 
+        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.CampaignsAsync))] = new((a, w) =>
+        [
+            // Only the actor's own county's campaigns: none of another county's codes.
+            new("the county's campaigns", Can(a, Operation.ImportPayments), s => Box(s.Get<PaymentImportCommands>().CampaignsAsync()))
+            {
+                Check = That<IReadOnlyList<PaymentImportCampaign>>(c => !c.Any(x => w.Campaigns.Any(o => o.Code == x.Code && o.TenantId != a.TenantId))),
+            },
+        ]),
+        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.CheckAsync))] = new((a, w) =>
+            [new("a file of one row for nobody", Can(a, Operation.ImportPayments), s => Box(CheckPaymentFileAsync(s, w, a))) { Check = That<Guid>(id => id != Guid.Empty) }]),
+        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.SummaryAsync))] = new((a, w) =>
+        [
+            new("the user's own check", Can(a, Operation.ImportPayments),
+                async s => await s.Get<PaymentImportCommands>().SummaryAsync(await CheckPaymentFileAsync(s, w, a))) { Check = That<ImportSummary>(x => x.Counts.Rows == 1) },
+            new("a check that does not exist", false, s => Box(s.Get<PaymentImportCommands>().SummaryAsync(Guid.NewGuid()))),
+        ]),
+        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.RowsAsync))] = new((a, w) =>
+        [
+            new("the user's own check", Can(a, Operation.ImportPayments),
+                async s => await s.Get<PaymentImportCommands>().RowsAsync(await CheckPaymentFileAsync(s, w, a), FirstPage, null))
+            {
+                Check = That<GridPage<ImportRowView>>(p => p.Total == 1 && p.Items[0].Code is "not_registered" or "campaign_not_collecting"),
+            },
+            new("a check that does not exist", false, s => Box(s.Get<PaymentImportCommands>().RowsAsync(Guid.NewGuid(), FirstPage, null))),
+        ]),
+        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.CommitAsync))] = new((a, w) =>
+        [
+            // Allowed: a check whose one row is rejected, so the commit stores nothing.
+            new("the user's own check", Can(a, Operation.ImportPayments),
+                async s => await s.Get<PaymentImportCommands>().CommitAsync(await CheckPaymentFileAsync(s, w, a)))
+            {
+                Check = That<Enrollment.Data.Imports.Payments.PaymentImportOutcome>(o => o.Payments == 0 && o.Error is null),
+            },
+            new("a check that does not exist", false, s => Box(s.Get<PaymentImportCommands>().CommitAsync(Guid.NewGuid()))),
+        ]),
+        [Key<PaymentImportCommands>(nameof(PaymentImportCommands.WriteReportAsync))] = new((a, w) =>
+        [
+            new("the user's own check", Can(a, Operation.ImportPayments),
+                async s => await s.Get<PaymentImportCommands>().WriteReportAsync(await CheckPaymentFileAsync(s, w, a), new MemoryStream())) { Check = That<bool>(written => written) },
+            new("a check that does not exist", false, s => Box(s.Get<PaymentImportCommands>().WriteReportAsync(Guid.NewGuid(), new MemoryStream()))),
+        ]),
+
         [Key<ResidentQueries>(nameof(ResidentQueries.DetailAsync))] = new((a, w) => w.Residents.Select(r =>
             new HandlerProbe(r.Label, Reads(a, r), s => Box(s.Get<ResidentQueries>().DetailAsync(r.Id)))
             {
@@ -375,9 +417,9 @@ public static partial class HandlerExpectations
             "the in-memory per-user lookup buckets; no database, nothing to reveal but whether the caller's own bucket is empty"),
         [Key<IdLookupLimiter>(nameof(IdLookupLimiter.Dispose))] = new(null, "disposes the in-memory buckets with the app"),
         [Key<ImportSessions>(nameof(ImportSessions.Add))] = new(null,
-            "the in-memory store of checked files: only ResidentImportCommands.CheckAsync adds to it, after the permission check"),
+            "the in-memory store of checked files: only ResidentImportCommands.CheckAsync and PaymentImportCommands.CheckAsync add to it, after the permission check"),
         [Key<ImportSessions>(nameof(ImportSessions.Find))] = new(null,
-            "the in-memory store of checked files: finds only the given user's session; ResidentImportCommands passes the signed-in user, after the permission check"),
+            "the in-memory store of checked files: finds only the given user's session; ResidentImportCommands and PaymentImportCommands pass the signed-in user, after the permission check"),
         [Key<TransferNotifier>(nameof(TransferNotifier.Notify))] = new(null,
             "raises the circuit's own in-memory event; it carries no data and reads nothing"),
         [Key<AccountManagers>(nameof(AccountManagers.For))] = new(null,

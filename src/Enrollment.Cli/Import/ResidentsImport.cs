@@ -25,66 +25,31 @@ internal sealed class ResidentsImport(TextWriter output, TextWriter error, TimeP
     /// <summary>The tables a first load fills; their keys are rebuilt by sort afterwards.</summary>
     private static readonly string[] BulkTables = ["households", "residents"];
 
-    public async Task<int> RunAsync(ResidentsImportArguments args, CancellationToken ct)
+    public Task<int> RunAsync(ResidentsImportArguments args, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var counts = new ImportCounts();
-        try
-        {
-            var (code, result) = await RunCoreAsync(args, ct);
-            counts = result;
-            return code;
-        }
-        catch (NpgsqlException e)
-        {
-            await error.WriteLineAsync($"数据库不可用，未导入任何人员：{e.Message}");
-            return 2;
-        }
-        finally
-        {
-            // The contract's last line, whatever happened.
-            await output.WriteLineAsync(counts.ToString());
-        }
+        return ImportTarget.RunAsync(output, error, "数据库不可用，未导入任何人员", () => RunCoreAsync(args, ct));
     }
 
     private async Task<(int Code, ImportCounts Counts)> RunCoreAsync(ResidentsImportArguments args, CancellationToken ct)
     {
-        if (args.ConnectionString is null)
-        {
-            return await FailAsync("没有数据库连接：请用 --connection 指定，或设置 ConnectionStrings__Enrollment（或先运行 deploy/run.sh 生成 .data/enrollment.env）。");
-        }
         if (!RegistryKey.TryResolve(args.IdHashKey, null, out var hasher, out var keyError))
         {
             return await FailAsync(keyError);
         }
-        if (!CliSettings.TryBusinessDate(args.BusinessDate, clock, out var today, out var dateError))
+        var (target, problem) = await ImportTarget.OpenAsync(args.ConnectionString, args.Tenant, args.File, args.BusinessDate, clock, ct);
+        if (target is null)
         {
-            return await FailAsync(dateError!);
+            return await FailAsync(problem!);
         }
-        if (!File.Exists(args.File))
-        {
-            return await FailAsync($"找不到文件：{args.File}");
-        }
-
-        var appConnection = Environment.GetEnvironmentVariable("ConnectionStrings__EnrollmentApp")
-            ?? EnrollmentDataOptions.DeriveAppConnectionString(args.ConnectionString);
-        await using var dataSource = NpgsqlDataSource.Create(appConnection);
-        var options = DataServiceCollectionExtensions.CreateOptions(dataSource);
-        int tenantId;
-        await using (var system = new EnrollmentDbContext(options, new TenantContext()))
-        {
-            if (await system.Tenants.Where(t => t.Code == args.Tenant).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct) is not { } found)
-            {
-                return await FailAsync($"没有代码为“{args.Tenant}”的县（市）。");
-            }
-            tenantId = found;
-        }
+        await using var opened = target;
+        var (options, tenantId, today) = (target.Options, target.TenantId, target.Today);
 
         var timer = Stopwatch.StartNew();
         ResidentImportPreview preview;
         bool empty;
-        await using (var db = new EnrollmentDbContext(options, TenantContext.For(tenantId, "cli:import")))
-        await using (var file = new FileStream(args.File, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        await using (var db = target.Context())
+        await using (var file = ImportTarget.Read(args.File))
         {
             preview = await ResidentImportCheck.CheckAsync(db, hasher, file, new ResidentImportOptions(today, NameTownships: true), ct);
             empty = !await db.Residents.AnyAsync(ct);
@@ -98,17 +63,13 @@ internal sealed class ResidentsImport(TextWriter output, TextWriter error, TimeP
         {
             await output.WriteLineAsync(notice);
         }
-        if (args.Report is { } reportPath)
-        {
-            await using var report = new FileStream(reportPath, FileMode.Create, FileAccess.Write);
-            await ImportReport.WriteCsvAsync(report, preview.Headers, preview.Results, ct);
-        }
+        await ImportTarget.WriteReportAsync(args.Report, preview, preview.Results, ct);
 
         if (args.Commit && preview.ToStore.Count > 0)
         {
             var bulk = args.Bulk ?? empty;
             var outcome = bulk
-                ? await CommitBulkAsync(args.ConnectionString, tenantId, preview, args.File, today, ct)
+                ? await CommitBulkAsync(args.ConnectionString!, tenantId, preview, args.File, today, ct)
                 : await StoreAsync(options, tenantId, preview, args.File, today, ct);
             if (outcome.Error is { } failed)
             {

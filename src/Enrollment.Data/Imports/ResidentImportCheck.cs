@@ -24,21 +24,11 @@ public static class ResidentImportCheck
         var hukouTypes = await HukouNamesAsync(db, ct);
         var places = await ImportPlaces.LoadAsync(db, ct);
         var sheet = await reading;
-        if (sheet.Refusal is { } unreadable)
-        {
-            return ResidentImportPreview.Refused(unreadable);
-        }
-        var map = ColumnMap.Find(sheet.Rows, ResidentColumns.All, out var refusal);
+        var (map, data, notice, refusal) = SheetData.Of(sheet, ResidentColumns.All);
         if (map is null)
         {
             return ResidentImportPreview.Refused(refusal!);
         }
-        var data = sheet.Rows.Where(r => r.Number > map.HeaderRow).ToList();
-        if (data.Count == 0)
-        {
-            return ResidentImportPreview.Refused("文件只有表头，没有数据行。");
-        }
-        var notice = map.HeaderRow > 1 ? $"表头在第 {map.HeaderRow} 行，其上方的 {map.HeaderRow - 1} 行（标题等）未作为数据读取。" : null;
 
         var verdicts = new Dictionary<int, ImportRowResult>();
         var parsed = new List<(SheetRow Sheet, ParsedResident Row)>();

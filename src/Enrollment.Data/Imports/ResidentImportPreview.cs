@@ -9,7 +9,7 @@ public sealed record ResidentToStore(ParsedResident Row, long VillageId, long? H
 /// </summary>
 public sealed record ResidentImportPreview(
     IReadOnlyList<ImportRowResult> Results, IReadOnlyList<ResidentToStore> ToStore, IReadOnlyList<string> Headers, string? Notice,
-    string? Refusal)
+    string? Refusal) : IImportPreview
 {
     public ImportCounts Counts { get; } = ImportCounts.Of(Results);
 

@@ -12,3 +12,29 @@ public sealed record SheetRows(IReadOnlyList<SheetRow> Rows, string? Refusal = n
 {
     public static SheetRows Refused(string refusal) => new([], refusal);
 }
+
+/// <summary>A file's data rows under its header, or why there are none to check (Chinese, the file refused whole).</summary>
+public sealed record SheetData(ColumnMap? Map, IReadOnlyList<SheetRow> Rows, string? Notice, string? Refusal)
+{
+    /// <summary>Finds the header among <paramref name="columns"/> and takes the rows below it.</summary>
+    public static SheetData Of(SheetRows sheet, IReadOnlyList<ImportColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        if (sheet.Refusal is { } unreadable)
+        {
+            return new SheetData(null, [], null, unreadable);
+        }
+        var map = ColumnMap.Find(sheet.Rows, columns, out var refusal);
+        if (map is null)
+        {
+            return new SheetData(null, [], null, refusal);
+        }
+        var data = sheet.Rows.Where(r => r.Number > map.HeaderRow).ToList();
+        if (data.Count == 0)
+        {
+            return new SheetData(null, [], null, "文件只有表头，没有数据行。");
+        }
+        var notice = map.HeaderRow > 1 ? $"表头在第 {map.HeaderRow} 行，其上方的 {map.HeaderRow - 1} 行（标题等）未作为数据读取。" : null;
+        return new SheetData(map, data, notice, null);
+    }
+}

@@ -21,7 +21,7 @@ public sealed partial class PaymentApi
         var normalId = idValid ? citizen.ToString() : "";
         ApiCaller? caller;
         string? status = null;
-        ResidentRow? resident = null;
+        PaymentResident? resident = null;
         var excluded = false;
         await using (var batch = new NpgsqlBatch(connection))
         {
@@ -35,7 +35,7 @@ public sealed partial class PaymentApi
             {
                 status = await reader.ReadAsync(ct) ? reader.GetString(1) : null;
                 await reader.NextResultAsync(ct);
-                resident = await reader.ReadAsync(ct) ? ReadResidentRow(reader) : null;
+                resident = await reader.ReadAsync(ct) ? PaymentChecks.ReadResident(reader) : null;
                 await reader.NextResultAsync(ct);
                 excluded = await reader.ReadAsync(ct) && reader.GetBoolean(0);
             }
@@ -52,7 +52,7 @@ public sealed partial class PaymentApi
 
     private async Task<ApiResult<DuesAnswer>> DuesCheckAsync(
         NpgsqlConnection connection, ApiCaller caller, string campaign, string idNumber, DateOnly paidOn, ApiProblem? invalid,
-        string? campaignStatus, bool idValid, Domain.Errors.DomainError idError, CitizenId citizen, ResidentRow? resident, bool excluded,
+        string? campaignStatus, bool idValid, Domain.Errors.DomainError idError, CitizenId citizen, PaymentResident? resident, bool excluded,
         DateOnly today, CancellationToken ct)
     {
         if (!caller.Has(ApiScopes.PaymentsWrite))

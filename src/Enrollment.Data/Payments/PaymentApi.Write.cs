@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Enrollment.Domain.Rules;
 using Npgsql;
 
@@ -7,7 +6,7 @@ namespace Enrollment.Data.Payments;
 public sealed partial class PaymentApi
 {
     private static async Task<ApiResult<PaymentAnswer>> WriteAsync(
-        NpgsqlConnection connection, ApiCaller caller, PaymentBody body, string normalId, ResidentRow resident, Quote quote,
+        NpgsqlConnection connection, ApiCaller caller, PaymentBody body, string normalId, PaymentResident resident, Quote quote,
         DateTimeOffset now, CancellationToken ct)
     {
         var args = new PaymentSql.RecordArgs(
@@ -34,7 +33,7 @@ public sealed partial class PaymentApi
             // An identical request committed first while this one waited on its idempotency record.
             await using var reread = new NpgsqlBatch(connection) { BatchCommands = { Command(ReadRequest, body.Channel, body.Reference, normalId) } };
             await using var reader = await reread.ExecuteReaderAsync(ct);
-            var stored = await reader.ReadAsync(ct) ? ReadStored(reader) : null;
+            var stored = await reader.ReadAsync(ct) ? PaymentChecks.ReadStored(reader) : null;
             await reader.DisposeAsync();
             return await AuditedAsync<PaymentAnswer>(connection, caller, stored is null ? ApiProblem.Conflict() : Repeat(stored, body), now, ct);
         }
@@ -46,12 +45,8 @@ public sealed partial class PaymentApi
         return new PaymentAnswer(row.PaymentId!.Value, outcome, quote.Payable, quote.CoverageStart, quote.Late, Repeat: false);
     }
 
-    /// <summary>A repeat answers the first answer when every field agrees, else 409.</summary>
     private static ApiResult<PaymentAnswer> Repeat(StoredRequest stored, PaymentBody body) =>
-        stored.Campaign == body.Campaign && stored.Amount == body.Amount && stored.PaidOn == body.PaidOn
-            && stored.Name == ApiText.NormalName(body.Name)
-            ? stored.Answer
-            : ApiProblem.Conflict();
+        PaymentChecks.Repeat(stored, body.Campaign, body.Amount, body.PaidOn, body.Name);
 
     private static async Task<ApiResult<T>> AuditedAsync<T>(NpgsqlConnection connection, ApiCaller caller, ApiResult<T> result, DateTimeOffset now, CancellationToken ct)
     {
@@ -68,36 +63,4 @@ public sealed partial class PaymentApi
         }
         return command;
     }
-
-    private static ResidentRow ReadResidentRow(DbDataReader r)
-    {
-        var categories = default(CertifiedCategories);
-        if (!r.IsDBNull(8))
-        {
-            var codes = r.GetFieldValue<string[]>(8);
-            var dates = r.GetFieldValue<DateOnly?[]>(9);
-            for (var i = 0; i < codes.Length; i++)
-            {
-                // As the quote inputs read them: a code the engine does not know is not a certification.
-                if (BasisCodes.TryParse(codes[i], out var code))
-                {
-                    categories.TryAdd(code, dates[i], out _);
-                }
-            }
-        }
-        var history = r.IsDBNull(4) ? Domain.Rules.EnrollmentHistory.Continuing : r.GetString(4) switch
-        {
-            "first_time" => Domain.Rules.EnrollmentHistory.FirstTime,
-            "interrupted" => Domain.Rules.EnrollmentHistory.Interrupted,
-            _ => Domain.Rules.EnrollmentHistory.Continuing,
-        };
-        return new ResidentRow(
-            r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.IsDBNull(3) ? null : r.GetString(3), history,
-            r.IsDBNull(5) ? 0 : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetInt32(7),
-            categories, r.IsDBNull(10) ? null : r.GetInt64(10));
-    }
-
-    private static StoredRequest ReadStored(DbDataReader r) => new(
-        r.GetString(0), r.GetString(1), r.GetDecimal(2), r.GetFieldValue<DateOnly>(3),
-        new PaymentAnswer(r.GetInt64(4), r.GetString(5), r.GetDecimal(6), r.GetFieldValue<DateOnly>(7), r.GetBoolean(8), Repeat: true));
 }

@@ -83,6 +83,7 @@ internal static class WebHostingExtensions
         app.MapResidentImportEndpoints();
         app.MapHandoverExport();
         app.MapRefundExport();
+        app.MapPaymentImportEndpoints();
         app.MapApiEndpoints();
         if (app.Configuration.GetValue<bool>("Diagnostics:EnableThrowEndpoint"))
         {

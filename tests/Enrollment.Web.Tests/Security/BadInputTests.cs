@@ -63,7 +63,7 @@ public sealed class BadInputTests(DemoApp app, ITestOutputHelper output) : IClas
 
     [Fact]
     public Task The_import_answers_bad_input_without_throwing_or_storing() =>
-        WalkAsync(w => w.Service == typeof(Features.Imports.ResidentImportCommands));
+        WalkAsync(w => w.Service == typeof(Features.Imports.ResidentImportCommands) || w.Service == typeof(Features.Imports.PaymentImportCommands));
 
     [Fact]
     public Task Reads_answer_bad_input_without_throwing_or_writing() =>
@@ -82,7 +82,7 @@ public sealed class BadInputTests(DemoApp app, ITestOutputHelper output) : IClas
         // Plumbing, not handlers: a user manager over a given context, the notifier's event, the roll-over job list
         // (fed by RolloverCommands.StartAsync, which is walked), the ID check over its caller's context and the lookup
         // buckets (reached through the registration and transfer commands, which are walked), the import's store of checked
-        // files (reached through ResidentImportCommands, which is walked).
+        // files (reached through ResidentImportCommands and PaymentImportCommands, which are walked).
         Type[] plumbing =
         [
             typeof(Features.Users.AccountManagers), typeof(Features.Transfers.TransferNotifier), typeof(Features.Campaigns.Rollover.RolloverJobs),

@@ -1,3 +1,4 @@
+using Enrollment.Data.Imports;
 using Enrollment.Testing.Imports;
 using Enrollment.Testing.Web;
 using Enrollment.Web.Components.Grids;
@@ -37,5 +38,37 @@ internal static partial class BadInputWalks
         yield return Walk(nameof(ResidentImportCommands.RowsAsync), id => [id, new GridRequest(0, 20)]);
         yield return Walk(nameof(ResidentImportCommands.CommitAsync), id => [id]);
         yield return Walk(nameof(ResidentImportCommands.WriteReportAsync), id => [id, new MemoryStream()]);
+    }
+
+    // ---- 导入税务缴费明细 ----------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The payment file's calls with garbage in the campaign code, the file's name, the check's id and the verdict
+    /// filter: an unknown campaign refuses the file whole, an id that is not the user's own payments check finds nothing.
+    /// </summary>
+    private static IEnumerable<HandlerWalk> PaymentImports(DemoApp app)
+    {
+        // One row of a person no county has: a check with a (rejected) row, from which a commit stores nothing.
+        var file = ImportFiles.XlsxAsync([["姓名", "公民身份号码", "缴费金额", "缴费日期", "缴费渠道", "票据号"],
+            ["测试", "11010519491231002X", "400", "2024-11-20", "微信", "WALK-1"]]).GetAwaiter().GetResult();
+        Task<Guid> CheckAsync(WalkState state) => state.KeepAsync("payment-import", async () =>
+        {
+            await using var session = await app.SessionAsync(CountyAdmin);
+            return await session.Get<PaymentImportCommands>().CheckAsync(new MemoryStream(file), "缴费.xlsx", "tengzhou-2025");
+        });
+        HandlerWalk Walk(string method, Func<Guid, object?[]> arguments) => new()
+        {
+            Service = typeof(PaymentImportCommands), Method = method, Login = CountyAdmin,
+            Arguments = async s => arguments(await CheckAsync(s)),
+        };
+        yield return new HandlerWalk
+        {
+            Service = typeof(PaymentImportCommands), Method = nameof(PaymentImportCommands.CheckAsync), Login = CountyAdmin,
+            Arguments = _ => Task.FromResult<object?[]>([new MemoryStream(file), "缴费.xlsx", "tengzhou-2025"]),
+        };
+        yield return Walk(nameof(PaymentImportCommands.SummaryAsync), id => [id]);
+        yield return Walk(nameof(PaymentImportCommands.RowsAsync), id => [id, new GridRequest(0, 20), ImportVerdict.Rejected]);
+        yield return Walk(nameof(PaymentImportCommands.CommitAsync), id => [id]);
+        yield return Walk(nameof(PaymentImportCommands.WriteReportAsync), id => [id, new MemoryStream()]);
     }
 }

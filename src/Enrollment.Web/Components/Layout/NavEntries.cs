@@ -17,6 +17,7 @@ public static class NavEntries
         new("/trial-quote", "试算", Icons.Material.Outlined.Calculate, Operation.QuoteTrial),
         new("/residents/register", "登记参保人员", Icons.Material.Outlined.PersonAdd, Operation.RegisterResidents),
         new("/imports/residents", "导入户籍人口", Icons.Material.Outlined.UploadFile, Operation.ImportResidents),
+        new("/imports/payments", "导入税务缴费明细", Icons.Material.Outlined.ReceiptLong, Operation.ImportPayments),
         new("/transfers", "转移申请", Icons.Material.Outlined.SwapHoriz, Operation.RequestTransfers),
         new("/payments/handover", "缴款单", Icons.Material.Outlined.Receipt, Operation.RecordPayments),
         new("/payments/refunds", "退费名单", Icons.Material.Outlined.CurrencyExchange, Operation.ConfirmPayments),

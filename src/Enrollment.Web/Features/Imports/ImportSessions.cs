@@ -2,21 +2,46 @@ using Enrollment.Data.Imports;
 
 namespace Enrollment.Web.Features.Imports;
 
-/// <summary>A checked file waiting for its commit: whose it is, what the check found, and whether it was stored.</summary>
-public sealed class ImportSession(Guid id, long userId, int tenantId, string fileName, DateTimeOffset createdAt, ResidentImportPreview preview)
+/// <summary>
+/// A checked file waiting for its commit: whose it is, what the check found (the import's own preview type: a
+/// residents handler finds only residents checks, a payments handler only payments checks), and whether it was stored.
+/// </summary>
+public sealed class ImportSession(Guid id, long userId, int tenantId, string fileName, DateTimeOffset createdAt, IImportPreview preview)
 {
     public Guid Id { get; } = id;
     public long UserId { get; } = userId;
     public int TenantId { get; } = tenantId;
     public string FileName { get; } = fileName;
     public DateTimeOffset CreatedAt { get; } = createdAt;
-    public ResidentImportPreview Preview { get; } = preview;
+    public IImportPreview Preview { get; } = preview;
 
-    /// <summary>The commit's outcome once stored (or refused); a session is committed at most once.</summary>
-    public ResidentImportOutcome? Outcome { get; set; }
+    /// <summary>The commit's outcome (the import's own type) once stored or refused; a session is committed at most once.</summary>
+    public object? Outcome { get; set; }
 
     /// <summary>Held while a commit runs, so a double click does not store twice.</summary>
     public SemaphoreSlim CommitLock { get; } = new(1, 1);
+
+    /// <summary>Runs <paramref name="commit"/> once: a second call (a double click) waits for the first and answers its outcome.</summary>
+    public async Task<T> CommitOnceAsync<T>(Func<Task<T>> commit, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        await CommitLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (Outcome is T done)
+            {
+                return done;
+            }
+            var outcome = await commit();
+            Outcome = outcome;
+            return outcome;
+        }
+        finally
+        {
+            CommitLock.Release();
+        }
+    }
 
     public int Weight => Math.Max(1, Preview.Results.Count);
 }
@@ -39,7 +64,7 @@ public sealed class ImportSessions(TimeProvider clock)
     private readonly Dictionary<Guid, ImportSession> _sessions = [];
     private readonly Lock _lock = new();
 
-    public ImportSession Add(long userId, int tenantId, string fileName, ResidentImportPreview preview)
+    public ImportSession Add(long userId, int tenantId, string fileName, IImportPreview preview)
     {
         var session = new ImportSession(Guid.NewGuid(), userId, tenantId, fileName, clock.GetUtcNow(), preview);
         lock (_lock)

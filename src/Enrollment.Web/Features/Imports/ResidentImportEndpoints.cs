@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 namespace Enrollment.Web.Features.Imports;
 
 /// <summary>
-/// The upload and the report as plain HTTP, not through the circuit (a SignalR message is no way to carry 50 MB):
-/// POST /imports/residents takes the page's multipart form (antiforgery checked because it binds a form file), checks
-/// the file with the same handler the page uses and redirects to its preview; GET /imports/residents/{id}/report.csv
-/// streams the verdicts. A file over <see cref="MaxFileBytes"/> is refused before it is read.
+/// The uploads and the reports of the imports as plain HTTP, not through the circuit (a SignalR message is no way to
+/// carry 50 MB): POST /imports/residents takes the page's multipart form (antiforgery checked because it binds a form
+/// file), checks the file with the same handler the page uses and redirects to its preview;
+/// GET /imports/residents/{id}/report.csv streams the verdicts. A file over <see cref="MaxFileBytes"/> is refused
+/// before it is read. The payment file's page maps the same two routes under /imports/payments.
 /// </summary>
 internal static class ResidentImportEndpoints
 {
@@ -19,41 +20,62 @@ internal static class ResidentImportEndpoints
 
     public static void MapResidentImportEndpoints(this WebApplication app)
     {
-        app.MapPost("/imports/residents", async Task<IResult> (
-                [FromForm(Name = "file")] IFormFile? file, HttpContext context, ResidentImportCommands commands, CancellationToken ct) =>
+        app.MapUpload<ResidentImportCommands>("/imports/residents", Operation.ImportResidents,
+            (commands, stream, name, _, ct) => commands.CheckAsync(stream, name, ct));
+        app.MapReport<ResidentImportCommands>("/imports/residents", Operation.ImportResidents,
+            (commands, id) => commands.SummaryAsync(id), (commands, id, stream, ct) => commands.WriteReportAsync(id, stream, ct));
+    }
+
+    /// <summary>
+    /// POST {path}: the page's multipart form (antiforgery checked because it binds a form file); <paramref name="check"/>
+    /// gets the file, its name and the form's other fields, and the answer redirects to the check's preview.
+    /// </summary>
+    public static void MapUpload<TCommands>(
+        this WebApplication app, string path, Operation operation, Func<TCommands, Stream, string, IFormCollection, CancellationToken, Task<Guid>> check)
+        where TCommands : notnull
+    {
+        app.MapPost(path, async Task<IResult> (
+                [FromForm(Name = "file")] IFormFile? file, HttpContext context, TCommands commands, CancellationToken ct) =>
             {
                 EnterUser(context);
                 if (file is null || file.Length == 0)
                 {
-                    return Results.LocalRedirect("/imports/residents?problem=no-file");
+                    return Results.LocalRedirect(path + "?problem=no-file");
                 }
                 if (file.Length > MaxFileBytes)
                 {
-                    return Results.LocalRedirect("/imports/residents?problem=too-large");
+                    return Results.LocalRedirect(path + "?problem=too-large");
                 }
                 await using var stream = file.OpenReadStream();
-                var id = await commands.CheckAsync(stream, file.FileName, ct);
-                return Results.LocalRedirect($"/imports/residents/{id}");
+                var id = await check(commands, stream, file.FileName, context.Request.Form, ct);
+                return Results.LocalRedirect($"{path}/{id}");
             })
-            .RequirePermission(Operation.ImportResidents)
+            .RequirePermission(operation)
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes);
+    }
 
-        app.MapGet("/imports/residents/{id:guid}/report.csv", async Task<IResult> (Guid id, HttpContext context, ResidentImportCommands commands) =>
+    /// <summary>GET {path}/{id}/report.csv: the verdicts of the user's own check as CSV (UTF-8 with BOM), else 404.</summary>
+    public static void MapReport<TCommands>(
+        this WebApplication app, string path, Operation operation, Func<TCommands, Guid, Task<ImportSummary?>> summary,
+        Func<TCommands, Guid, Stream, CancellationToken, Task<bool>> write)
+        where TCommands : notnull
+    {
+        app.MapGet(path + "/{id:guid}/report.csv", async Task<IResult> (Guid id, HttpContext context, TCommands commands) =>
             {
                 EnterUser(context);
-                if (await commands.SummaryAsync(id) is not { } summary)
+                if (await summary(commands, id) is not { } found)
                 {
                     return Results.NotFound();
                 }
-                var name = Path.GetFileNameWithoutExtension(summary.FileName) + "-导入检查结果.csv";
-                return Results.Stream(stream => commands.WriteReportAsync(id, stream, context.RequestAborted), "text/csv; charset=utf-8", name);
+                var name = Path.GetFileNameWithoutExtension(found.FileName) + "-导入检查结果.csv";
+                return Results.Stream(stream => write(commands, id, stream, context.RequestAborted), "text/csv; charset=utf-8", name);
             })
-            .RequirePermission(Operation.ImportResidents);
+            .RequirePermission(operation);
     }
 
     /// <summary>The handlers read the user from the authentication state, which a plain request must be given (a page's prerender is given it by Blazor).</summary>
-    private static void EnterUser(HttpContext context)
+    public static void EnterUser(HttpContext context)
     {
         if (context.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
         {
