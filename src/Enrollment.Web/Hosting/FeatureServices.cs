@@ -4,6 +4,7 @@ using Enrollment.Web.Features.Campaigns.Quotas;
 using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Households;
 using Enrollment.Web.Features.Imports;
+using Enrollment.Web.Features.Payments;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.ResidentLists;
 using Enrollment.Web.Features.Residents;
@@ -22,5 +23,6 @@ internal static class FeatureServices
     /// </summary>
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
         services.AddTransfers().AddHome().AddUsers().AddQuotas().AddRegistration().AddResidents().AddTrialQuote()
-            .AddCampaigns().AddHouseholds().AddSearch().AddResidentLists().AddImports().AddApiKeys();
+            .AddCampaigns().AddHouseholds().AddSearch().AddResidentLists().AddImports().AddApiKeys()
+            .AddPayments();
 }

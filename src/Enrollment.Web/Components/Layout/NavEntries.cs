@@ -18,6 +18,7 @@ public static class NavEntries
         new("/residents/register", "登记参保人员", Icons.Material.Outlined.PersonAdd, Operation.RegisterResidents),
         new("/imports/residents", "导入户籍人口", Icons.Material.Outlined.UploadFile, Operation.ImportResidents),
         new("/transfers", "转移申请", Icons.Material.Outlined.SwapHoriz, Operation.RequestTransfers),
+        new("/payments/confirm", "到账确认", Icons.Material.Outlined.FactCheck, Operation.ConfirmPayments),
         new("/campaigns", "征缴活动", Icons.Material.Outlined.EventNote, Operation.ManageCampaigns),
         new("/admin/users", "用户管理", Icons.Material.Outlined.ManageAccounts, Operation.ManageUsers),
         new("/admin/api-keys", "API 密钥", Icons.Material.Outlined.Key, Operation.ManageApiKeys),
