@@ -27,6 +27,14 @@ internal static class PaymentText
         PaymentState.Refunded => "已退费",
     };
 
+    public static MudBlazor.Color ColorOf(PaymentState state) => state switch
+    {
+        PaymentState.Confirmed => MudBlazor.Color.Success,
+        PaymentState.Unconfirmed => MudBlazor.Color.Warning,
+        PaymentState.RefundDue => MudBlazor.Color.Error,
+        PaymentState.Reversed or PaymentState.Refunded => MudBlazor.Color.Default,
+    };
+
     public static string Outcome(PaymentOutcome outcome) => outcome switch
     {
         PaymentOutcome.Recorded => "已登记缴费（待确认）。",
