@@ -152,7 +152,7 @@ public sealed class PaymentCommands(UserDbContextFactory contexts, CurrentUser c
         EnrollmentDbContext db, string? channel, string? reference, DateOnly? paidOn, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
-        if (channel is null || !await PaymentQueries.ChannelQuery(db).AnyAsync(c => c.Code == channel, cancellationToken))
+        if (channel is null || !await PaymentQueries.Recordable(db).AnyAsync(c => c.Code == channel, cancellationToken))
         {
             errors[nameof(RecordPaymentForm.Channel)] = PaymentText.ChooseChannel;
         }

@@ -99,8 +99,11 @@ public sealed class PaymentQueries(UserDbContextFactory contexts, CurrentUser cu
     }
 
     internal static IQueryable<ChannelChoice> ChannelQuery(EnrollmentDbContext db) =>
-        db.PaymentChannels.AsNoTracking().Where(c => !c.IsGovernment && c.Code != PaymentChannelText.GovernmentDirect)
-            .OrderBy(c => c.DisplayOrder).Select(c => new ChannelChoice(c.Code, c.Name));
+        Recordable(db).OrderBy(c => c.DisplayOrder).Select(c => new ChannelChoice(c.Code, c.Name));
+
+    /// <summary>The channels a hand entry may name.</summary>
+    internal static IQueryable<PaymentChannel> Recordable(EnrollmentDbContext db) =>
+        db.PaymentChannels.AsNoTracking().Where(c => !c.IsGovernment && c.Code != PaymentChannelText.GovernmentDirect);
 
     /// <summary>The villages of the user's subtree, township by township in official order.</summary>
     public async Task<IReadOnlyList<VillageChoice>> VillagesAsync(CancellationToken cancellationToken = default)
