@@ -78,6 +78,10 @@ public static class Answers
         HouseholdChange household => !household.Found,
         LifeEventResult lifeEvent => !lifeEvent.Found,
         ResidentEditResult edit => !edit.Found,
+        Enrollment.Web.Features.Payments.PaymentRecordAnswer payment => !payment.Found,
+        Enrollment.Web.Features.Payments.HouseholdPaymentAnswer household => !household.Found,
+        Enrollment.Web.Features.Payments.PaymentChangeAnswer change => !change.Found,
+        Enrollment.Web.Features.Payments.VillageDayAnswer day => !day.Found,
         NewCampaignAnswer campaign => campaign.Code is null,
         // A report written only for the user's own live check.
         bool written => !written,

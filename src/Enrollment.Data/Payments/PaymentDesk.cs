@@ -169,6 +169,8 @@ public static class PaymentDesk
     /// <summary>Midnight to midnight of <paramref name="day"/> in China Standard Time (UTC+8, no daylight saving).</summary>
     public static (DateTimeOffset From, DateTimeOffset ToExclusive) DayInChina(DateOnly day)
     {
+        // The calendar's first and last days have no midnight at UTC+8 inside DateTimeOffset's range: their neighbours stand in.
+        day = day.DayNumber < 1 ? DateOnly.MinValue.AddDays(1) : day >= DateOnly.MaxValue ? DateOnly.MaxValue.AddDays(-1) : day;
         var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
         return (from, from.AddDays(1));
     }

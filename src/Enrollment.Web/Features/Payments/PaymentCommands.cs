@@ -13,7 +13,7 @@ namespace Enrollment.Web.Features.Payments;
 /// payment outside the subtree is not found), recomputes the amount due on the server, and writes through the payment
 /// desk — the payment service in one transaction, audited. Refusals are Chinese sentences, never exceptions.
 /// </summary>
-public sealed class PaymentCommands(UserDbContextFactory contexts, CurrentUser currentUser, TimeProvider clock)
+public sealed partial class PaymentCommands(UserDbContextFactory contexts, CurrentUser currentUser, TimeProvider clock)
 {
     /// <summary>Receipts and transaction numbers are at most 50 characters.</summary>
     public const int ReferenceLength = 50;
@@ -152,7 +152,8 @@ public sealed class PaymentCommands(UserDbContextFactory contexts, CurrentUser c
         EnrollmentDbContext db, string? channel, string? reference, DateOnly? paidOn, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>();
-        if (channel is null || !await PaymentQueries.Recordable(db).AnyAsync(c => c.Code == channel, cancellationToken))
+        // Only a code of the picker is looked up: anything else (text, control characters) is no channel.
+        if (channel is null || !ChannelCode().IsMatch(channel) || !await PaymentQueries.Recordable(db).AnyAsync(c => c.Code == channel, cancellationToken))
         {
             errors[nameof(RecordPaymentForm.Channel)] = PaymentText.ChooseChannel;
         }
@@ -167,6 +168,9 @@ public sealed class PaymentCommands(UserDbContextFactory contexts, CurrentUser c
         }
         return errors.Count == 0 ? (new Entry(channel!, read.Value!, paidOn!.Value), errors) : (null, errors);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9_]{0,39}$")]
+    private static partial System.Text.RegularExpressions.Regex ChannelCode();
 
     private static HouseholdPaymentAnswer Refused(HouseholdPreview preview, string field, string message) =>
         new(true, 0, 0, preview, new Dictionary<string, string> { [field] = message });
