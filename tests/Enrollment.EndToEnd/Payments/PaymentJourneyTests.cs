@@ -83,9 +83,9 @@ public sealed class PaymentJourneyTests(BrowserFixture browser, DemoKestrelApp a
         await using var officeContext = await browser.NewContextAsync(app.BaseAddress);
         var office = await officeContext.NewPageAsync();
         await office.SignInAsync("tz-baogou");
-        await office.Locator("#main-nav").GetByText("到账确认").ClickAsync();
-        await office.ArriveAtAsync("/payments/confirm");
-        await office.WaitForInteractiveAsync();
+        (await office.Locator("#main-nav a[href='/payments/confirm']").InnerTextAsync()).ShouldContain("到账确认");
+        await office.OpenAsync("/payments/confirm");
+        await office.Locator("[data-testid=unconfirmed-count]").WaitForAsync();
         await ChooseAsync(office, "村（社区）", $"鲍沟镇 {villageName}");
         var day = office.Locator("[data-testid=day-filter] input");
         await day.FillAsync("2024-11-20");
