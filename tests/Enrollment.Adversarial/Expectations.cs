@@ -22,6 +22,7 @@ public static class Expectations
     {
         "/account/change-password" => [Page(actor, "/account/change-password", actor.SignedIn, "own account")],
         "/transfers" => [Operation(actor, "/transfers", Web.Features.Accounts.Operation.RequestTransfers)],
+        "/payments/confirm" => [Operation(actor, "/payments/confirm", Web.Features.Accounts.Operation.ConfirmPayments)],
         "/trial-quote" =>
         [
             Operation(actor, "/trial-quote", Web.Features.Accounts.Operation.QuoteTrial),

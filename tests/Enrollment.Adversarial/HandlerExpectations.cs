@@ -13,6 +13,7 @@ using Enrollment.Web.Features.Campaigns.Status;
 using Enrollment.Web.Features.Home;
 using Enrollment.Web.Features.Households;
 using Enrollment.Web.Features.Imports;
+using Enrollment.Web.Features.Payments;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.ResidentLists;
 using Enrollment.Web.Features.Residents;
@@ -292,6 +293,18 @@ public static partial class HandlerExpectations
         [Key<LifeEventCommands>(nameof(LifeEventCommands.RecordAsync))] = new(LifeEvents),
         [Key<ResidentEditCommands>(nameof(ResidentEditCommands.EditAsync))] = new(ResidentEdits),
         [Key<ResidentEditCommands>(nameof(ResidentEditCommands.SaveAsync))] = new(ResidentSaves),
+        // 收费登记, 到账确认, 冲正 (PaymentExpectations.cs).
+        [Key<PaymentQueries>(nameof(PaymentQueries.ResidentDuesAsync))] = new(ResidentDues),
+        [Key<PaymentQueries>(nameof(PaymentQueries.HouseholdDuesAsync))] = new(HouseholdDues),
+        [Key<PaymentQueries>(nameof(PaymentQueries.HouseholdPreviewAsync))] = new(HouseholdPreviews),
+        [Key<PaymentQueries>(nameof(PaymentQueries.ChannelsAsync))] = new((a, _) => PaymentChannels(a)),
+        [Key<PaymentQueries>(nameof(PaymentQueries.VillagesAsync))] = new(ConfirmVillages),
+        [Key<PaymentQueries>(nameof(PaymentQueries.UnconfirmedAsync))] = new(Unconfirmed),
+        [Key<PaymentCommands>(nameof(PaymentCommands.RecordAsync))] = new(PaymentEntries),
+        [Key<PaymentCommands>(nameof(PaymentCommands.RecordHouseholdAsync))] = new(HouseholdPayments),
+        [Key<PaymentCommands>(nameof(PaymentCommands.ConfirmAsync))] = new(Confirmations),
+        [Key<PaymentCommands>(nameof(PaymentCommands.ConfirmVillageDayAsync))] = new(VillageDays),
+        [Key<PaymentCommands>(nameof(PaymentCommands.ReverseAsync))] = new(Reversals),
         // 查找人员: any reader may search; the answer holds the person exactly when they are in the reader's scope.
         [Key<SearchQueries>(nameof(SearchQueries.SearchAsync))] = new((a, w) => w.Residents.Select(r =>
             new HandlerProbe(r.Label, Can(a, Operation.ReadResidents),

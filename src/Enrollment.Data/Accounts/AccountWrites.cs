@@ -10,7 +10,7 @@ namespace Enrollment.Data.Accounts;
 
 /// <summary>
 /// The app's writes to <c>user_accounts</c>. The app role has no INSERT or UPDATE on the table: each write is one of
-/// the database's account functions (migration 0024), which check what they can (no system administrator is made,
+/// the database's account functions (migration 0022), which check what they can (no system administrator is made,
 /// promoted or reset, a change stays within the county, a password changes only for the current hash) and return the
 /// row as written. The entity is then set to that row, unchanged, and its system audit row — before and after, as
 /// the audit interceptor writes them for any other change — goes in the same transaction.

@@ -38,5 +38,6 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(e => e.ConfirmedChannelCode).HasColumnName("confirmed_channel_code");
         builder.HasOne<PaymentChannel>().WithMany().HasForeignKey(e => e.ConfirmedChannelCode).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.ConfirmedReference).HasColumnName("confirmed_reference");
+        builder.Property(e => e.ClaimedAt).HasColumnName("claimed_at");
     }
 }

@@ -64,6 +64,9 @@ public class Payment : TenantEntity, IJurisdictionScoped
     /// <summary>The tax record's reference that confirmed this hand entry (matched), if one did.</summary>
     public string? ConfirmedReference { get; set; }
 
+    /// <summary>When the payment entered a filed subsidy claim batch; once set, only a county user may reverse it.</summary>
+    public DateTimeOffset? ClaimedAt { get; set; }
+
     /// <summary>PostgreSQL's xmin: an optimistic concurrency token, so two people editing at once get a conflict, not a lost update.</summary>
     public uint RowVersion { get; private set; }
 }

@@ -6,6 +6,7 @@ using Enrollment.Web.Features.GovernmentPayments;
 using Enrollment.Web.Features.HandoverSheets;
 using Enrollment.Web.Features.Households;
 using Enrollment.Web.Features.Imports;
+using Enrollment.Web.Features.Payments;
 using Enrollment.Web.Features.Refunds;
 using Enrollment.Web.Features.Registration;
 using Enrollment.Web.Features.ResidentLists;
@@ -26,5 +27,5 @@ internal static class FeatureServices
     public static IServiceCollection AddEnrollmentFeatures(this IServiceCollection services) =>
         services.AddTransfers().AddHome().AddUsers().AddQuotas().AddRegistration().AddResidents().AddTrialQuote()
             .AddCampaigns().AddHouseholds().AddSearch().AddResidentLists().AddImports().AddApiKeys()
-            .AddHandoverSheets().AddRefunds().AddGovernmentPayments();
+            .AddHandoverSheets().AddRefunds().AddGovernmentPayments().AddPayments();
 }

@@ -5,13 +5,16 @@ namespace Enrollment.Testing.Web;
 /// <summary>Places, people and fresh numbers of the demo data, found by SQL for tests to act on.</summary>
 public static class DemoData
 {
-    /// <summary>A valid 滕州 (370481) number registered nowhere yet, the same for the same seed.</summary>
-    public static async Task<string> FreshIdAsync(this DemoApp app, int seed)
+    /// <summary>
+    /// A valid 滕州 (370481) number registered nowhere yet, the same for the same seed; born 1950–2009, or in the
+    /// <paramref name="years"/> from <paramref name="bornFrom"/> (an adult who pays the full contribution, say).
+    /// </summary>
+    public static async Task<string> FreshIdAsync(this DemoApp app, int seed, DateOnly? bornFrom = null, int years = 60)
     {
         var random = new Random(seed);
         while (true)
         {
-            var birth = new DateOnly(1950, 1, 1).AddDays(random.Next(0, 365 * 60));
+            var birth = (bornFrom ?? new DateOnly(1950, 1, 1)).AddDays(random.Next(0, 365 * years));
             var first17 = $"370481{birth:yyyyMMdd}{random.Next(0, 1000):D3}";
             var id = first17 + CitizenId.ComputeCheckCharacter(first17);
             if (await app.ScalarAsync<long>("SELECT count(*) FROM residents WHERE citizen_id = $1", id) == 0)

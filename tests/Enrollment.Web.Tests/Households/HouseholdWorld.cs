@@ -28,8 +28,9 @@ internal static class HouseholdWorld
     /// <summary>
     /// A household of its own for one test, registered through the registration form as <paramref name="login"/>: a
     /// new household with its head, then members joining it as children. Returns the household and its members, head first.
+    /// <paramref name="adults"/>: everyone born 1975–1994, so nobody's age earns a subsidy.
     /// </summary>
-    public static async Task<(long Household, long[] Members)> NewHouseholdAsync(this DemoApp app, string login, long villageId, int members)
+    public static async Task<(long Household, long[] Members)> NewHouseholdAsync(this DemoApp app, string login, long villageId, int members, bool adults = false)
     {
         await using var session = await app.SessionAsync(login);
         var commands = session.Get<RegistrationCommands>();
@@ -39,7 +40,7 @@ internal static class HouseholdWorld
         {
             var form = new RegisterForm
             {
-                CitizenId = await app.FreshIdAsync(Interlocked.Increment(ref seed)), Name = i == 0 ? "户主测试" : "成员测试", VillageId = villageId,
+                CitizenId = await app.FreshIdAsync(Interlocked.Increment(ref seed), adults ? new DateOnly(1975, 1, 1) : null, adults ? 20 : 60), Name = i == 0 ? "户主测试" : "成员测试", VillageId = villageId,
                 HouseholdId = household, Address = i == 0 ? "户测试地址1号" : null, Relation = i == 0 ? null : RelationToHead.Child, HukouType = "local",
             };
             var result = await commands.RegisterAsync(form);

@@ -62,6 +62,10 @@ public sealed class BadInputTests(DemoApp app, ITestOutputHelper output) : IClas
             || w.Service == typeof(Features.GovernmentPayments.GovernmentCommands));
 
     [Fact]
+    public Task Payment_entries_confirmations_and_reversals_refuse_bad_input() =>
+        WalkAsync(w => w.Service == typeof(Features.Payments.PaymentCommands));
+
+    [Fact]
     public Task The_import_answers_bad_input_without_throwing_or_storing() =>
         WalkAsync(w => w.Service == typeof(Features.Imports.ResidentImportCommands) || w.Service == typeof(Features.Imports.PaymentImportCommands));
 

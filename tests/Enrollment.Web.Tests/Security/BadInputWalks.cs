@@ -94,7 +94,7 @@ internal static partial class BadInputWalks
     [
         .. Registration(app, p), .. Transfers(app, p), .. TrialQuote(p), .. Users(app, p), .. ApiKeys(), .. Tenants(), .. Campaigns(app, p),
         .. Policy(app, p), .. Quotas(app, p), .. Reads(p), .. Households(app, p), .. ResidentChanges(app, p), .. Imports(app),
-        .. Payments(app), .. PaymentImports(app),
+        .. CashPayments(app), .. PaymentImports(app), .. Payments(app, p),
     ];
 
     // ---- field rules beyond the corpus's garbage -------------------------------------------------------------------

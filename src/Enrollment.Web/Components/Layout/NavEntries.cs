@@ -19,6 +19,7 @@ public static class NavEntries
         new("/imports/residents", "导入户籍人口", Icons.Material.Outlined.UploadFile, Operation.ImportResidents),
         new("/imports/payments", "导入税务缴费明细", Icons.Material.Outlined.ReceiptLong, Operation.ImportPayments),
         new("/transfers", "转移申请", Icons.Material.Outlined.SwapHoriz, Operation.RequestTransfers),
+        new("/payments/confirm", "到账确认", Icons.Material.Outlined.FactCheck, Operation.ConfirmPayments),
         new("/payments/handover", "缴款单", Icons.Material.Outlined.Receipt, Operation.RecordPayments),
         new("/payments/refunds", "退费名单", Icons.Material.Outlined.CurrencyExchange, Operation.ConfirmPayments),
         new("/payments/refunds/county", "退费审批", Icons.Material.Outlined.FactCheck, Operation.ManageRefunds),
