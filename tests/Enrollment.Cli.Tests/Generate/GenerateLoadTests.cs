@@ -40,8 +40,9 @@ public sealed class GenerateLoadTests(DatabaseFixture database) : IClassFixture<
                OR p.amount <> CASE WHEN p.channel_code = 'government_direct' THEN e.quote_subsidy ELSE e.quote_payable END
             """)).ShouldBe(0L);
         (await Scalar(db, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'residents'::regclass AND contype IN ('p', 'u', 'f') AND convalidated")).ShouldBe(5L);
-        // Primary key, enrollment, (channel, reference, resident), one counting payment, refunds due.
-        (await Scalar(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'payments'")).ShouldBe(5L);
+        // Primary key, enrollment, (channel, reference, resident), one counting payment, refunds due, the refund list,
+        // the unconfirmed entries, and the hand-over sheets' open and received payments: all back after the load.
+        (await Scalar(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'payments'")).ShouldBe(9L);
         // The enrollments say what their payments say, and the rollup was rebuilt after the load.
         (await Scalar(db, """
             SELECT count(*) FROM enrollments e
