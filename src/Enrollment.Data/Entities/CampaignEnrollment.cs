@@ -32,6 +32,11 @@ public class CampaignEnrollment : TenantEntity, IJurisdictionScoped
     public static readonly System.Linq.Expressions.Expression<Func<CampaignEnrollment, bool>> IsPaid =
         e => e.Status == EnrollmentStatus.Paid || e.Status == EnrollmentStatus.GovernmentPaid;
 
+    /// <summary>The negation of <see cref="IsPaid"/>, built from it so the definition stays in one place.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<CampaignEnrollment, bool>> IsUnpaid =
+        System.Linq.Expressions.Expression.Lambda<Func<CampaignEnrollment, bool>>(
+            System.Linq.Expressions.Expression.Not(IsPaid.Body), IsPaid.Parameters);
+
     public EnrollmentHistory History { get; set; }
 
     /// <summary>Consecutive policy years without enrollment just before this one (≥ 1 exactly when interrupted).</summary>

@@ -16,7 +16,7 @@ public static class StaleQuotes
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Enrollments.Where(e => e.CampaignId == campaignId && e.Status != EnrollmentStatus.Cancelled)
-            .Where(Not(CampaignEnrollment.IsPaid));
+            .Where(CampaignEnrollment.IsUnpaid);
     }
 
     /// <summary>
@@ -60,9 +60,4 @@ public static class StaleQuotes
         await transaction.CommitAsync(ct);
         return result.Requoted;
     }
-
-    private static System.Linq.Expressions.Expression<Func<CampaignEnrollment, bool>> Not(
-        System.Linq.Expressions.Expression<Func<CampaignEnrollment, bool>> predicate) =>
-        System.Linq.Expressions.Expression.Lambda<Func<CampaignEnrollment, bool>>(
-            System.Linq.Expressions.Expression.Not(predicate.Body), predicate.Parameters);
 }
